@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make site` and `make test`. Both bootstrap .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.installed
+# Warnings (unknown agency, skipped numbering …) fail the build; `make site STRICT=` to preview anyway.
+STRICT ?= --strict
+
+.PHONY: site serve test generate clean
+
+$(READY): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+generate: $(READY)
+	$(BIN)/python -m generator build --seeds seeds --docs docs $(STRICT)
+	$(BIN)/python -m generator check --seeds seeds --docs docs
+
+# Built beside site/ and swapped in, so a failed build leaves the previous site/ intact.
+site: generate
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --quiet --site-dir .site-build
+	rm -rf site && mv .site-build site
+
+serve: $(READY)
+	$(BIN)/python -m generator serve --seeds seeds --docs docs
+
+test: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site-build docs/index.md docs/bulletins docs/agencies docs/api

@@ -1,0 +1,88 @@
+"""Conservation check: the text on the generated pages is the text of the seeds.
+
+It re-reads the seeds line by line and the pages from docs/, independently of the
+parser's model, so a parser bug that drops or invents text shows up here.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import frontmatter
+
+from generator.errors import Diagnostic, Warnings
+from generator.parse import BOLD, ITEM_START
+from generator.readers import read_document
+from generator.registry import fold
+
+_ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
+
+
+def check(seed_files: list[Path], docs: Path, shown: dict[Path, str]) -> list[Diagnostic]:
+    pages = _pages(docs)
+    if not pages:
+        return [
+            Diagnostic(docs.as_posix(), 1, "no generated agency pages: run `python -m generator build` first", "error")
+        ]
+    problems: list[Diagnostic] = []
+    seen: set[tuple[str, int]] = set()
+    for path in seed_files:
+        doc = read_document(path, shown[path], Warnings())
+        for line, source_text in _items(doc):
+            key = (doc.path, line)
+            seen.add(key)
+            if key not in pages:
+                problems.append(Diagnostic(doc.path, line, "item has no generated page", "error"))
+                continue
+            page_path, page_text = pages[key]
+            if _squash(page_text) != _squash(source_text):
+                where = _first_difference(_squash(source_text), _squash(page_text))
+                problems.append(Diagnostic(doc.path, line, f"{page_path} differs from the source {where}", "error"))
+    for key, (page_path, _) in sorted(pages.items()):
+        if key not in seen:
+            problems.append(Diagnostic(page_path, 1, f"page claims {key[0]}:{key[1]}, which is no item", "error"))
+    return problems
+
+
+def _items(doc) -> list[tuple[int, str]]:
+    """(first line, text without numbering and bold markers) of every numbered paragraph."""
+    items: list[tuple[int, list[str]]] = []
+    previous_blank = True
+    for line in doc.lines:
+        text = line.text.strip()
+        if text and previous_blank and ITEM_START.match(fold(text)):
+            items.append((line.number, []))
+        if text and items:
+            items[-1][1].append(text)
+        previous_blank = not text
+    result = []
+    for line, texts in items:
+        joined = "".join(texts).replace(BOLD, "")
+        start = ITEM_START.match(fold(joined))
+        result.append((line, joined[start.end() :] if start else joined))
+    return result
+
+
+def _pages(docs: Path) -> dict[tuple[str, int], tuple[str, str]]:
+    """(seed, line) -> (page path, agency + activities as shown on the page)."""
+    result = {}
+    for path in sorted((docs / "bulletins").glob("*/*.md")):
+        if path.name == "index.md":
+            continue
+        post = frontmatter.load(path)
+        seed, _, line = str(post["source"]).rpartition(":")
+        activities = [unescape(a) for a in _ACTIVITY.findall(post.content)]
+        result[(seed, int(line))] = (path.relative_to(docs.parent).as_posix(), post["agency"] + "".join(activities))
+    return result
+
+
+def _squash(text: str) -> str:
+    # Whitespace is layout (line wraps, the spaces HTML collapses), not content.
+    return "".join(text.split())
+
+
+def _first_difference(source: str, page: str) -> str:
+    n = next((i for i, (a, b) in enumerate(zip(source, page, strict=False)) if a != b), min(len(source), len(page)))
+    return f"at character {n}: source has {source[n : n + 12]!r}, page has {page[n : n + 12]!r}"

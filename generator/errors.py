@@ -1,0 +1,40 @@
+"""Diagnostics in the compiler style `FILE:LINE: error: message`, so editors can jump to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int
+    message: str
+    severity: str = "warning"
+
+    def __str__(self) -> str:
+        # One line always: a message quoting input must not break the format.
+        message = " ".join(self.message.split())
+        return f"{self.path}:{self.line}: {self.severity}: {message}"
+
+
+class InputError(Exception):
+    """Bad input: the build stops and nothing is written."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.diagnostic = Diagnostic(path, line, message, "error")
+        super().__init__(str(self.diagnostic))
+
+
+class Warnings:
+    """Collects warnings in the order they are found."""
+
+    def __init__(self) -> None:
+        self.items: list[Diagnostic] = []
+
+    def add(self, path: str, line: int, message: str, severity: str = "warning") -> None:
+        self.items.append(Diagnostic(path, line, message, severity))
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity == "warning"]

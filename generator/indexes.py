@@ -1,0 +1,92 @@
+"""Indexes across bulletins: each family's timeline, and the public JSON data."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.model import Archive, Bulletin, Entry
+
+
+def timelines(archive: Archive) -> dict[str, list[Entry]]:
+    """Family id -> its entries, newest year first (the archive's bulletin order)."""
+    result: dict[str, list[Entry]] = defaultdict(list)
+    for entry in archive.entries:
+        result[entry.family.id].append(entry)
+    for family_id, entries in archive.partners.items():
+        result[family_id].extend(entries)
+    order = {b.id: n for n, b in enumerate(archive.bulletins)}
+    return {fid: sorted(es, key=lambda e: (order[e.bulletin.id], e.item.order)) for fid, es in result.items()}
+
+
+def by_year(bulletins: tuple[Bulletin, ...]) -> dict[int, list[Bulletin]]:
+    result: dict[int, list[Bulletin]] = defaultdict(list)
+    for bulletin in bulletins:
+        result[bulletin.year].append(bulletin)
+    return dict(result)
+
+
+def entries_of(archive: Archive) -> dict[str, list[Entry]]:
+    """Bulletin id -> its entries in item order."""
+    result: dict[str, list[Entry]] = defaultdict(list)
+    for entry in archive.entries:
+        result[entry.bulletin.id].append(entry)
+    return dict(result)
+
+
+def api_pages(archive: Archive) -> list[dict]:
+    return [
+        {
+            "url": entry.url,
+            "bulletin": entry.bulletin.id,
+            "year": entry.bulletin.year,
+            "region": entry.bulletin.region,
+            "level": entry.bulletin.level,
+            "agency": entry.item.agency,
+            "agency_id": entry.family.id,
+            "order": entry.item.order,
+            "title": page_title(entry),
+            "campaigns": list(entry.item.campaigns),
+            "partners": list(entry.item.partners),
+        }
+        for entry in archive.entries
+    ]
+
+
+def api_agencies(archive: Archive) -> list[dict]:
+    lines = timelines(archive)
+    return [
+        {
+            "id": family.id,
+            "name": family.name,
+            "name_en": family.name_en,
+            "url": f"agencies/{family.id}/",
+            "entries": [entry.url for entry in lines.get(family.id, [])],
+        }
+        for family in archive.families
+        if family.id in lines
+    ]
+
+
+def api_bulletins(archive: Archive) -> list[dict]:
+    counts = entries_of(archive)
+    return [
+        {
+            "id": bulletin.id,
+            "title": bulletin.title,
+            "year": bulletin.year,
+            "region": bulletin.region,
+            "level": bulletin.level,
+            "url": f"bulletins/{bulletin.id}/",
+            "source": bulletin.source,
+            "agencies": len(counts.get(bulletin.id, [])),
+            **{key: str(value) for key, value in sorted(bulletin.meta.items()) if key in _META_SHOWN},
+        }
+        for bulletin in archive.bulletins
+    ]
+
+
+_META_SHOWN = ("source_url", "published", "notice", "issuer")
+
+
+def page_title(entry: Entry) -> str:
+    return f"{entry.item.agency} · {entry.bulletin.year} 年{entry.bulletin.region}"

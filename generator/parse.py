@@ -1,0 +1,253 @@
+"""Parse a Document into a Bulletin: title, numbered items, agencies, activities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import InputError, Warnings
+from generator.model import LEVELS, Activity, Bulletin, Document, Item
+from generator.registry import Registry, fold
+from generator.slugs import pinyin_slug
+
+_REGIONS = yaml.safe_load((Path(__file__).parent / "data" / "regions.yml").read_text(encoding="utf-8"))
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUMERAL = "零〇一二两三四五六七八九十百千"
+# 一、 二． 三，(folded, so full- and half-width alike). Bold markers may wrap it.
+ITEM_START = re.compile(rf"^\s*(?:\*\*)?\s*(?P<numeral>[{_NUMERAL}]+)\s*[、.,]")
+LABEL = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$")
+TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<region>.*?)\s*[“\"「]?\s*(?P<campaign>质量月)")
+# A paragraph that ends like this is finished; one that does not was cut by a page break.
+SENTENCE_END = tuple('。；;！!？?」”"）)')
+ACTIVITY_END = re.compile(r"(?<=[。；;！!？?])")
+CAMPAIGN = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
+BOLD = "**"
+# Where an agency's name ends and what it does begins, when neither bold type nor the
+# registry says: the first of these verbs.
+_VERBS = (
+    "组织", "开展", "举办", "举行", "召开", "发布", "结合", "联合", "实施", "推进", "推动", "加强",
+    "深入", "深化", "持续", "计划", "走访", "依法", "坚持", "提倡", "配合", "会同", "制作", "指导",
+    "围绕", "积极", "进一步", "牵头", "负责", "做好", "完善", "印发", "部署", "落实", "聚焦", "针对",
+    "面向", "按照", "根据", "通过", "启动", "建立", "强化", "大力", "广泛", "全面", "认真", "督促",
+    "协调", "宣传", "参与", "将", "在", "对", "与", "向",
+)  # fmt: skip
+_VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
+
+
+def chinese_number(numeral: str) -> int:
+    """一 -> 1, 十二 -> 12, 九十九 -> 99, 一百零三 -> 103."""
+    total, digit = 0, 0
+    for char in numeral:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+            continue
+        unit = {"十": 10, "百": 100, "千": 1000}[char]
+        total += (digit or 1) * unit
+        digit = 0
+    return total + digit
+
+
+@dataclass
+class Paragraph:
+    line: int
+    text: str  # the lines of the paragraph joined, with page-break splits repaired
+    joins: list[int] = field(default_factory=list)  # lines where a split was repaired
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Blank-line separated blocks. Lines inside a block are joined without a space (CJK)."""
+    result: list[Paragraph] = []
+    current: Paragraph | None = None
+    for line in doc.lines:
+        text = line.text.strip(" \t")
+        if not text.strip():
+            current = None
+            continue
+        if current is None:
+            current = Paragraph(line.number, text)
+            result.append(current)
+        else:
+            current.text += text
+    return result
+
+
+def region_level(region: str) -> tuple[str, str]:
+    """The canonical region name (莆田市 -> 莆田) and its level of government."""
+    if region in ("", *_REGIONS["national"]):
+        return "全国", "national"
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+        if region.endswith(suffix) and len(region) > len(suffix) + 1:
+            base = region[: -len(suffix)]
+            if suffix != "市" or base in _REGIONS["provinces"] or len(base) >= 2:
+                region = base
+                break
+    if region in _REGIONS["provinces"]:
+        return region, "province"
+    if region.endswith(("县", "区", "旗")):
+        return region, "county"
+    return region, "city"
+
+
+def region_slug(region: str, level: str) -> str:
+    if level == "national":
+        return "national"
+    return _REGIONS["provinces"].get(region) or pinyin_slug(region)
+
+
+@dataclass
+class _Header:
+    label: str = ""
+    title: str = ""
+    title_line: int = 0
+    match: re.Match | None = None
+
+
+def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bulletin:
+    blocks = paragraphs(doc)
+    header = _Header()
+    raw_items: list[Paragraph] = []
+    for block in blocks:
+        plain = block.text.replace(BOLD, "").lstrip("#").strip()
+        if ITEM_START.match(fold(block.text)):
+            raw_items.append(block)
+        elif raw_items:
+            _continue_item(raw_items[-1], block)
+        elif LABEL.match(plain):
+            header.label = header.label or plain
+        elif TITLE.search(plain) and not header.title:
+            header.title, header.title_line, header.match = plain, block.line, TITLE.search(plain)
+        elif header.title and _same_text(plain, header.title):
+            continue  # the title block repeated, as PDF conversions do on a second page
+        elif not header.title and raw_items == [] and _is_title_start(plain):
+            header.title, header.title_line = plain, block.line  # completed by the next block
+        elif header.title and header.match is None:
+            header.title += plain
+            header.match = TITLE.search(header.title)
+        else:
+            warnings.add(doc.path, block.line, f"text before the first item is not a title: {plain[:40]}")
+    if header.match is None:
+        raise InputError(
+            doc.path, header.title_line or 1, "no title with a year and 质量月 (e.g. 2024 年全国“质量月”…)"
+        )
+    if not raw_items:
+        raise InputError(doc.path, header.title_line, "no numbered items (一、 二、 …) after the title")
+
+    year = int(doc.meta.get("year") or header.match["year"])
+    region, level = region_level(str(doc.meta.get("region") or header.match["region"]).strip())
+    level = str(doc.meta.get("level") or level)
+    if level not in LEVELS:
+        raise InputError(doc.path, 2, f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    items = tuple(_item(block, doc.path, registry, region, warnings) for block in raw_items)
+    _check_numbering(items, doc.path, warnings)
+    return Bulletin(
+        id=f"{year}-{region_slug(region, level)}",
+        title=header.title,
+        year=year,
+        region=region,
+        level=level,
+        campaign=header.match["campaign"],
+        label=header.label,
+        source=doc.path,
+        items=items,
+        meta=dict(doc.meta),
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return "".join(fold(a).split()) == "".join(fold(b).split())
+
+
+def _is_title_start(text: str) -> bool:
+    return bool(re.search(r"(?:19|20)\d\d\s*年", text))
+
+
+def _continue_item(item: Paragraph, block: Paragraph) -> None:
+    """A paragraph after an item belongs to it: glued on if a page break cut the item."""
+    if item.text.replace(BOLD, "").rstrip().endswith(SENTENCE_END):
+        item.text += "\n" + block.text
+    else:
+        item.text += block.text
+        item.joins.append(block.line)
+
+
+def _item(block: Paragraph, path: str, registry: Registry, region: str, warnings: Warnings) -> Item:
+    text, bold = _strip_bold(block.text)
+    start = ITEM_START.match(fold(text))
+    assert start is not None
+    numeral = start["numeral"]
+    body_start = start.end()
+    while body_start < len(text) and text[body_start] in " \u3000":
+        body_start += 1
+    body = text[body_start:]
+    agency = _bold_agency(bold, body_start, len(text), text) or registry.prefix(body) or _verb_cut(body)
+    if not agency:
+        raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name")
+    rest = body[len(agency) :]
+    if not rest.strip():
+        raise InputError(path, block.line, f"item {numeral}、 names {agency} but says nothing it will do")
+    return Item(
+        order=chinese_number(numeral),
+        numeral=numeral,
+        agency=agency.strip(),
+        text=rest,
+        activities=split_activities(rest),
+        campaigns=campaigns(rest),
+        line=block.line,
+    )
+
+
+def _strip_bold(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Remove ** markers (source formatting); return the spans they made bold."""
+    parts = text.split(BOLD)
+    plain, spans, pos = "", [], 0
+    for index, part in enumerate(parts):
+        if index % 2 == 1:
+            spans.append((pos, pos + len(part)))
+        plain += part
+        pos += len(part)
+    return plain, spans
+
+
+def _bold_agency(spans: list[tuple[int, int]], body_start: int, end: int, text: str) -> str | None:
+    """A bold span covering the start of the item, but not all of it, is the agency name."""
+    for start, stop in spans:
+        if start <= body_start < stop < end:
+            name = text[body_start:stop].strip()
+            if name and not any(c in name for c in "，,。；;：:"):
+                return text[body_start:stop]
+    return None
+
+
+def _verb_cut(body: str) -> str | None:
+    match = _VERB.search(body, 2)
+    if match and match.start() <= 30:
+        return body[: match.start()]
+    punct = re.search(r"[，,。；;：:（(]", body)
+    if punct and 2 <= punct.start() <= 30:
+        return body[: punct.start()]
+    return None
+
+
+def split_activities(text: str) -> tuple[Activity, ...]:
+    """Sentences ending in 。 or ； (and paragraph ends) are the item's activities."""
+    pieces = [p.strip() for para in text.split("\n") for p in ACTIVITY_END.split(para)]
+    return tuple(Activity(n, p) for n, p in enumerate((p for p in pieces if p), start=1))
+
+
+def campaigns(text: str) -> tuple[str, ...]:
+    """Quoted names (“电梯安全宣传周”, "昆仑 2024"), in order, once each; 质量月 itself excluded."""
+    found = [m[1] or m[2] for m in CAMPAIGN.finditer(text)]
+    return tuple(dict.fromkeys(name.strip() for name in found if name.strip() and name.strip() != "质量月"))
+
+
+def _check_numbering(items: tuple[Item, ...], path: str, warnings: Warnings) -> None:
+    expected = 1
+    for item in items:
+        if item.order != expected:
+            kind = "repeats" if item.order < expected else "skips"
+            warnings.add(path, item.line, f"numbering {kind}: item {item.numeral}、 where {expected} was expected")
+        expected = item.order + 1

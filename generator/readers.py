@@ -1,0 +1,87 @@
+"""Readers turn a seed file into a Document: decoded text lines with their numbers.
+
+The parser only sees Documents, so a Word or PDF reader can be added beside the text
+reader by registering it in READERS under its file suffix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import charset_normalizer
+import yaml
+
+from generator.errors import InputError, Warnings
+from generator.model import Document, SourceLine
+
+# Encodings Chinese government files come in besides UTF-8. GB18030 is a superset of
+# GBK and GB2312, so a file detected as either is decoded as GB18030.
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz"}
+_META_KEYS = {"source_url", "published", "notice", "issuer", "year", "region", "level"}
+
+
+def read_text(path: Path, shown: str, warnings: Warnings) -> Document:
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError(shown, 1, "file is empty")
+    text, encoding = _decode(data, shown)
+    if encoding != "utf-8":
+        warnings.add(shown, 1, f"decoded as {encoding.upper()}", "note")
+    # CRLF and lone CR (old Mac exports) both end a line.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    meta, first = _front_matter(lines, shown)
+    numbered = tuple(SourceLine(n, line) for n, line in enumerate(lines[first:], start=first + 1))
+    return Document(path=shown, lines=numbered, encoding=encoding, text=text, meta=meta)
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise InputError(shown, 1, "not a text file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    guess = charset_normalizer.from_bytes(data).best()
+    encoding = "gb18030" if guess and guess.encoding.replace("_", "") in _GB_FAMILY else None
+    if encoding is None:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        raise InputError(shown, line, "not a text file: neither UTF-8 nor GB18030")
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(shown, line, f"invalid {encoding.upper()} byte sequence") from exc
+
+
+def _front_matter(lines: list[str], shown: str) -> tuple[dict, int]:
+    """A seed may start with YAML front matter: metadata the maintainer adds."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise InputError(shown, 1, "front matter opened with --- is never closed") from None
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + (mark.line if mark else 0)
+        raise InputError(shown, line, f"front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise InputError(shown, 2, "front matter must be a mapping of key: value")
+    unknown = sorted(str(key) for key in meta if key not in _META_KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(_META_KEYS))
+        raise InputError(shown, 2, f"unknown front matter key {unknown[0]!r} (allowed: {allowed})")
+    return meta, end + 1
+
+
+Reader = Callable[[Path, str, Warnings], Document]
+READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text}
+
+
+def read_document(path: Path, shown: str, warnings: Warnings) -> Document:
+    reader = READERS.get(path.suffix.lower(), read_text)
+    return reader(path, shown, warnings)

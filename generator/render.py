@@ -1,0 +1,218 @@
+"""Render the archive as Markdown pages with YAML front matter: pure functions, no I/O.
+
+Attachment text is data: every piece of it passes through md() or html() below, so no
+Markdown, HTML or template syntax in a bulletin can change a page.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+import frontmatter
+
+from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
+from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
+
+# ASCII characters that mean something to Markdown, its extensions or a template engine.
+_MARKUP = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/")
+SITE_NAME = "质量月公告档案"
+
+
+def md(text: str) -> str:
+    """Inline Markdown that shows `text` literally: markup characters become entities."""
+    return "".join(f"&#{ord(c)};" if c in _MARKUP else c for c in " ".join(text.split()))
+
+
+def html(text: str) -> str:
+    """Text for a raw HTML block; braces too, in case a template engine ever reads the page."""
+    return escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def page(meta: dict, body: str) -> str:
+    return frontmatter.dumps(frontmatter.Post(body, **meta)) + "\n"
+
+
+def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
+    """Every generated file under docs/, path -> content. `sources`: bulletin id -> seed text."""
+    files: dict[str, str] = {}
+    per_bulletin = entries_of(archive)
+    for bulletin in archive.bulletins:
+        entries = per_bulletin.get(bulletin.id, [])
+        files[f"bulletins/{bulletin.id}/index.md"] = bulletin_page(bulletin, entries)
+        files[f"bulletins/{bulletin.id}/source.txt"] = sources[bulletin.id]
+        for n, entry in enumerate(entries):
+            before = entries[n - 1] if n else None
+            after = entries[n + 1] if n + 1 < len(entries) else None
+            files[entry.path] = agency_page(entry, before, after)
+    lines = timelines(archive)
+    for family in archive.families:
+        if family.id in lines:
+            files[f"agencies/{family.id}.md"] = family_page(family, lines[family.id])
+    files["agencies/index.md"] = overview_page(archive, lines)
+    files["bulletins/index.md"] = bulletins_page(archive)
+    files["index.md"] = home_page(archive)
+    for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
+        files[f"api/{name}.json"] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return files
+
+
+def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
+    bulletin, item, family = entry.bulletin, entry.item, entry.family
+    meta = {
+        "title": page_title(entry),
+        "description": item.activities[0].text if item.activities else item.text,
+        "bulletin": bulletin.id,
+        "year": bulletin.year,
+        "region": bulletin.region,
+        "level": bulletin.level,
+        "agency": item.agency,
+        "agency_id": family.id,
+        "order": item.order,
+        "campaigns": list(item.campaigns),
+        "partners": list(item.partners),
+        "source": f"{bulletin.source}:{item.line}",
+    }
+    lines = [
+        f"# {md(item.agency)}",
+        "",
+        f"[{md(bulletin.title)}](index.md) 第{item.numeral}项 · {md(bulletin.region)} · {bulletin.year} 年",
+        "",
+        "## 主要活动 {#activities}",
+        "",
+        '<ol class="activities">',
+        *(f'<li id="{a.anchor}">{html(a.text)}</li>' for a in item.activities),
+        "</ol>",
+        "",
+    ]
+    if item.partners:
+        lines += ["联合单位：" + "、".join(md(p) for p in item.partners), ""]
+    if item.campaigns:
+        lines += ["## 活动名称 {#campaigns}", "", *(f"- {md(c)}" for c in item.campaigns), ""]
+    lines += [
+        "## 相关链接 {#links}",
+        "",
+        f"- 历年同类部门：[{md(family.name)}](../../agencies/{family.id}.md)",
+    ]
+    if before:
+        lines.append(f"- 上一项：[{md(before.item.agency)}]({before.slug}.md)")
+    if after:
+        lines.append(f"- 下一项：[{md(after.item.agency)}]({after.slug}.md)")
+    lines.append(f"- 原文：[{md(bulletin.source)} 第 {item.line} 行](source.txt)")
+    return page(meta, "\n".join(lines))
+
+
+def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
+    meta = {
+        "title": bulletin.title,
+        "bulletin": bulletin.id,
+        "year": bulletin.year,
+        "region": bulletin.region,
+        "level": bulletin.level,
+        "source": bulletin.source,
+        "search": {"exclude": True},
+    }
+    facts = [bulletin.label, f"{bulletin.year} 年", bulletin.region, LEVEL_NAMES[bulletin.level]]
+    lines = [
+        f"# {md(bulletin.title)}",
+        "",
+        " · ".join(md(f) for f in facts if f) + f" · {len(entries)} 个联合主办单位",
+        "",
+    ]
+    for key, label in (("notice", "所附通知"), ("issuer", "发布单位"), ("published", "发布日期")):
+        if key in bulletin.meta:
+            lines += [f"{label}：{md(str(bulletin.meta[key]))}", ""]
+    if str(bulletin.meta.get("source_url", "")).startswith(("https://", "http://")):
+        url = html(str(bulletin.meta["source_url"]))
+        lines += [f'原始发布：<a href="{url}" rel="nofollow noopener">{url}</a>', ""]
+    lines += ["| 序号 | 联合主办单位 | 部门系统 | 活动 |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| {e.item.numeral} | [{md(e.item.agency)}]({e.slug}.md) "
+        f"| [{md(e.family.name)}](../../agencies/{e.family.id}.md) | {len(e.item.activities)} 项 |"
+        for e in entries
+    ]
+    lines += ["", f"原文：[{md(bulletin.source)}](source.txt)"]
+    return page(meta, "\n".join(lines))
+
+
+def family_page(family: Family, entries: list[Entry]) -> str:
+    years = by_year(tuple(dict.fromkeys(e.bulletin for e in entries)))
+    meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
+    lines = [f"# {md(family.name)}", ""]
+    summary = f"{len(entries)} 条记录，{len(years)} 个年份"
+    lines += [f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
+    if not family.known:
+        lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
+    for year, bulletins in years.items():
+        lines += [f"## {year} 年 {{#y{year}}}", ""]
+        for entry in (e for e in entries if e.bulletin in bulletins):
+            first = entry.item.activities[0].text if entry.item.activities else ""
+            role = "（联合单位）" if entry.family.id != family.id else ""
+            lines.append(
+                f"- [{md(entry.item.agency)}](../{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}"
+            )
+        lines.append("")
+    return page(meta, "\n".join(lines).rstrip("\n"))
+
+
+def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
+    meta = {"title": "部门", "search": {"exclude": True}}
+    head = "| 部门系统 | " + " | ".join(f"{b.year} {md(b.region)}" for b in archive.bulletins) + " |"
+    rule = "| --- " * (len(archive.bulletins) + 1) + "|"
+    rows = []
+    for family in archive.families:
+        if family.id not in lines:
+            continue
+        cells = []
+        for bulletin in archive.bulletins:
+            here = [e for e in lines[family.id] if e.bulletin is bulletin and e.family.id == family.id]
+            cells.append("、".join(f"[{md(e.item.agency)}](../{e.path})" for e in here) or "—")
+        rows.append(f"| [{md(family.name)}]({family.id}.md) | " + " | ".join(cells) + " |")
+    body = [
+        "# 部门",
+        "",
+        f"同一类部门在各年份、各级公告中的名称：共 {len(rows)} 个部门系统，{len(archive.bulletins)} 份公告。",
+        "",
+        head,
+        rule,
+        *rows,
+    ]
+    return page(meta, "\n".join(body))
+
+
+def bulletins_page(archive: Archive) -> str:
+    meta = {"title": "公告", "search": {"exclude": True}}
+    counts = entries_of(archive)
+    lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", ""]
+    for year, bulletins in by_year(archive.bulletins).items():
+        lines += [f"## {year} 年 {{#y{year}}}", ""]
+        lines += [
+            f"- [{md(b.title)}]({b.id}/index.md) · {md(b.region)} · {len(counts.get(b.id, []))} 个单位"
+            for b in bulletins
+        ]
+        lines.append("")
+    return page(meta, "\n".join(lines).rstrip("\n"))
+
+
+def home_page(archive: Archive) -> str:
+    meta = {"title": SITE_NAME, "search": {"exclude": True}}
+    newest = archive.bulletins[0]
+    years = by_year(archive.bulletins)
+    lines = [
+        f"# {SITE_NAME}",
+        "",
+        "每年九月的“质量月”活动中，全国和各省、市的联合主办单位各自公布将要开展的主要活动。"
+        "本档案逐条收录这些公告：每个单位一页，并把不同年份、不同层级的同类部门"
+        "（如莆田市市场监管局与国家市场监管总局）串联起来。",
+        "",
+        "## 最新公告 {#newest}",
+        "",
+        f"[{md(newest.title)}](bulletins/{newest.id}/index.md) · {len(entries_of(archive)[newest.id])} 个联合主办单位",
+        "",
+        "## 按年份 {#years}",
+        "",
+        *(f"- [{year} 年](bulletins/index.md#y{year})：{len(bs)} 份公告" for year, bs in years.items()),
+        "",
+        "也可以[按部门浏览](agencies/index.md)，或用右上角的搜索查找活动。",
+    ]
+    return page(meta, "\n".join(lines))

@@ -1,0 +1,19 @@
+"""URL slugs: lowercase ASCII [a-z0-9-] only, whatever the input."""
+
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")
+
+
+def pinyin_slug(text: str) -> str:
+    """莆田 -> putian. Syllables run together, as in place names; other text is kept ASCII."""
+    syllables = lazy_pinyin(text, errors=lambda chars: [slugify(chars) or "-"])
+    return slugify("".join(s if s.isascii() else "-" for s in syllables))
