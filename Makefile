@@ -6,11 +6,19 @@ READY := $(VENV)/.installed
 # Warnings (unknown agency, skipped numbering …) fail the build; `make site STRICT=` to preview anyway.
 STRICT ?= --strict
 
+NODE := tests/browser
+NODE_READY := $(NODE)/node_modules/.installed
+
 .PHONY: site serve test generate clean
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Browser-side tools the tests drive (axe-core, vnu-jar, lighthouse), pinned by the lock file.
+$(NODE_READY): $(NODE)/package.json $(NODE)/package-lock.json
+	npm ci --prefix $(NODE) --no-audit --no-fund --silent
 	touch $@
 
 generate: $(READY)
@@ -26,7 +34,7 @@ site: generate
 serve: $(READY)
 	$(BIN)/python -m generator serve --seeds seeds --docs docs
 
-test: $(READY)
+test: $(READY) $(NODE_READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -1,0 +1,74 @@
+"""Building and serving a site from a set of seeds, for tests that need the real output."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from generator.cli import generate
+from generator.registry import REGISTRY_PATH
+from generator.writer import MANAGED
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def make_project(work: Path, seeds: Path = SEEDS) -> Path:
+    """A copy of the project's site sources in `work`: mkdocs.yml and the hand-written docs."""
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*MANAGED))
+    shutil.copytree(seeds, work / "seeds")
+    return work
+
+
+def generate_docs(work: Path, strict: bool = True) -> str:
+    return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict)
+
+
+def build_site(work: Path) -> Path:
+    """mkdocs build --strict of `work`; returns the site folder."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(work / "mkdocs.yml")],
+        check=True,
+        cwd=work,
+    )
+    return work / "site"
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """A static host like GitHub Pages: quiet, and 404.html for what is missing."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 (a free port); yields the base URL ending in /."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
