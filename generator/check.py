@@ -14,13 +14,13 @@ import frontmatter
 
 from generator.errors import Diagnostic, Warnings
 from generator.parse import BOLD, ITEM_START
-from generator.readers import read_document
+from generator.readers import read_document, seed_name
 from generator.registry import fold
 
 _ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
 
 
-def check(seed_files: list[Path], docs: Path, shown: dict[Path, str]) -> list[Diagnostic]:
+def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
     pages = _pages(docs)
     if not pages:
         return [
@@ -29,7 +29,7 @@ def check(seed_files: list[Path], docs: Path, shown: dict[Path, str]) -> list[Di
     problems: list[Diagnostic] = []
     seen: set[tuple[str, int]] = set()
     for path in seed_files:
-        doc = read_document(path, shown[path], Warnings())
+        doc = read_document(path, seed_name(path), Warnings())
         for line, source_text in _items(doc):
             key = (doc.path, line)
             seen.add(key)

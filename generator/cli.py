@@ -12,7 +12,7 @@ from generator.check import check
 from generator.errors import InputError, Warnings
 from generator.match import build_archive
 from generator.parse import parse_bulletin
-from generator.readers import read_document
+from generator.readers import read_document, seed_name
 from generator.registry import REGISTRY_PATH, RegistryError, load_registry
 from generator.render import render_site
 from generator.writer import write_site
@@ -61,7 +61,7 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool) -> str:
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
     warnings = Warnings()
     registry = load_registry(registry_path)
-    documents = [read_document(path, path.as_posix(), warnings) for path in seed_files(seeds)]
+    documents = [read_document(path, seed_name(path), warnings) for path in seed_files(seeds)]
     bulletins = [parse_bulletin(doc, registry, warnings) for doc in documents]
     archive = build_archive(bulletins, registry, warnings)
     sources = {b.id: doc.text for b, doc in zip(bulletins, documents, strict=True)}
@@ -98,7 +98,7 @@ def _check(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc.diagnostic, file=sys.stderr)
         return 1
-    problems = check(files, args.docs, {p: p.as_posix() for p in files})
+    problems = check(files, args.docs)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -82,6 +82,11 @@ Reader = Callable[[Path, str, Warnings], Document]
 READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text}
 
 
+def seed_name(path: Path) -> str:
+    """How a seed is named in pages and messages: seeds/x.txt, wherever the folder is."""
+    return f"{path.parent.name}/{path.name}"
+
+
 def read_document(path: Path, shown: str, warnings: Warnings) -> Document:
     reader = READERS.get(path.suffix.lower(), read_text)
     return reader(path, shown, warnings)

@@ -1,0 +1,86 @@
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from tests.helpers import ROOT, generate_docs, make_project
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": ROOT}
+    )
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    work = make_project(tmp_path)
+    generate_docs(work)
+    return work
+
+
+def test_help_documents_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit:
+        main(["--help"])
+    assert exit.value.code == 0
+    out = capsys.readouterr().out
+    assert all(command in out for command in ("build", "check", "serve"))
+
+
+def test_build_succeeds_and_says_what_it_did(work: Path):
+    result = run("build", "--seeds", "seeds", "--docs", "docs", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert "2 bulletins, 47 agency pages, 26 families: 0 files written" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", "bad.txt:1: error: file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "bad.txt:1: error: not a text file"),
+        ("附件 1\n\n一、公安部开展甲。\n".encode(), "bad.txt:1: error: no title with a year and 质量月"),
+        ("2030 年全国“质量月”\n\n说明。\n".encode(), "bad.txt:1: error: no numbered items"),
+    ],
+)
+def test_bad_input_is_one_line_nonzero_and_leaves_docs_alone(work: Path, content: bytes, error: str):
+    before = tree(work / "docs")
+    (work / "seeds" / "bad.txt").write_bytes(content)
+    result = run("build", "--seeds", "seeds", "--docs", "docs", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.startswith("seeds/" + error)
+    assert result.stderr.count("\n") == 1
+    assert tree(work / "docs") == before
+
+
+def test_strict_turns_warnings_into_errors(work: Path):
+    (work / "seeds" / "new.txt").write_text("2030 年全国“质量月”\n\n一、国家体育总局组织赛事。\n", encoding="utf-8")
+    before = tree(work / "docs")
+    strict = run("build", "--strict", cwd=work)
+    assert strict.returncode == 1
+    assert "seeds/new.txt:3: error: 1 warning(s) with --strict" in strict.stderr
+    assert tree(work / "docs") == before
+    relaxed = run("build", cwd=work)
+    assert relaxed.returncode == 0
+    assert "seeds/new.txt:3: warning: agency 国家体育总局 is not in the registry" in relaxed.stderr
+
+
+def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
+    assert run("check", cwd=work).returncode == 0
+    page = work / "docs/bulletins/2024-national/public-security.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("依法严厉打击", "依法打击"), encoding="utf-8")
+    result = run("check", cwd=work)
+    assert result.returncode == 1
+    assert "seeds/004_390caa016548901d.txt:17: error: docs/bulletins/2024-national/public-security.md differs" in (
+        result.stderr
+    )

@@ -1,0 +1,71 @@
+import os
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from generator.errors import Warnings
+from generator.match import build_archive
+from generator.registry import load_registry
+from generator.render import html, md, render_site
+from tests.test_parse import BULLETINS
+
+GOLDEN = Path(__file__).parent / "golden"
+ARCHIVE = build_archive(list(BULLETINS.values()), load_registry(), Warnings())
+FILES = render_site(ARCHIVE, {b.id: f"source of {b.id}\n" for b in ARCHIVE.bulletins})
+AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency_id", "order", "campaigns", "source"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "bulletins/2024-national/market-regulation.md",
+        "bulletins/2023-putian/market-regulation.md",
+        "bulletins/2023-putian/central-bank.md",
+        "bulletins/2024-national/index.md",
+        "agencies/market-regulation.md",
+        "agencies/emergency-management.md",
+        "agencies/index.md",
+        "bulletins/index.md",
+        "index.md",
+    ],
+)
+def test_golden_pages(path):
+    """Whole pages against reviewed copies. UPDATE_GOLDEN=1 rewrites them; review the diff."""
+    golden = GOLDEN / path
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(FILES[path], encoding="utf-8")
+    assert FILES[path] == golden.read_text(encoding="utf-8")
+
+
+def test_one_page_per_agency_per_bulletin_with_front_matter():
+    pages = [p for p in FILES if p.startswith("bulletins/") and p.endswith(".md") and not p.endswith("index.md")]
+    assert len(pages) == 47
+    for path in pages:
+        meta = frontmatter.loads(FILES[path]).metadata
+        assert meta.keys() >= AGENCY_KEYS, path
+        assert path == f"bulletins/{meta['bulletin']}/{meta['agency_id']}.md"
+
+
+def test_every_family_has_a_page_and_the_overview_links_it():
+    families = [p for p in FILES if p.startswith("agencies/") and p != "agencies/index.md"]
+    assert len(families) == 26
+    for path in families:
+        assert f"]({path.removeprefix('agencies/')})" in FILES["agencies/index.md"]
+
+
+def test_family_timeline_is_newest_year_first():
+    page = FILES["agencies/public-security.md"]
+    assert page.index("## 2024 年") < page.index("## 2023 年")
+    assert "[公安部](../bulletins/2024-national/public-security.md)" in page
+
+
+def test_markup_in_text_is_escaped():
+    hostile = "<script>alert(1)</script> *em* [x](javascript:alert(1)) {{ x }} {% y %} # h"
+    for fragment in ("<script", "*em*", "[x](", "{{", "{%", "# h"):
+        assert fragment not in md(hostile)
+    # Raw HTML blocks are not read as Markdown: only HTML and template syntax matter there.
+    for fragment in ("<script", "{{", "{%"):
+        assert fragment not in html(hostile)
+    assert md("市场监管总局") == "市场监管总局"

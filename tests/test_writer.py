@@ -1,0 +1,36 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.writer import write_site
+
+
+def test_writes_only_what_changed_and_removes_stale_files(tmp_path: Path):
+    docs = tmp_path / "docs"
+    first = write_site(docs, {"index.md": "home\n", "bulletins/a/index.md": "a\n", "bulletins/b/index.md": "b\n"})
+    assert (first.written, first.unchanged, first.removed) == (3, 0, 0)
+    page = docs / "bulletins/a/index.md"
+    os.utime(page, ns=(1, 1))
+    second = write_site(docs, {"index.md": "home 2\n", "bulletins/a/index.md": "a\n"})
+    assert (second.written, second.unchanged, second.removed) == (1, 1, 1)
+    assert page.stat().st_mtime_ns == 1  # unchanged file not rewritten
+    assert not (docs / "bulletins/b").exists()  # stale folder gone
+
+
+def test_hand_written_pages_are_never_touched(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "stylesheets").mkdir(parents=True)
+    (docs / "about.md").write_text("about\n", encoding="utf-8")
+    (docs / "stylesheets/extra.css").write_text("x\n", encoding="utf-8")
+    write_site(docs, {"index.md": "home\n"})
+    assert (docs / "about.md").read_text(encoding="utf-8") == "about\n"
+    assert (docs / "stylesheets/extra.css").exists()
+    assert not list(tmp_path.glob(".generate-*"))  # staging cleaned up
+
+
+@pytest.mark.parametrize("path", ["../x.md", "about.md", "bulletins/../../x.md", "/etc/x", "bulletins/A.md"])
+def test_refuses_paths_outside_the_generated_part(tmp_path: Path, path: str):
+    with pytest.raises(ValueError, match="refusing"):
+        write_site(tmp_path / "docs", {path: "x"})
+    assert not (tmp_path / "x.md").exists()
