@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LEVELS = ("national", "province", "city", "county")
-LEVEL_NAMES = {"national": "全国", "province": "省级", "city": "市级", "county": "县级"}
+LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
 
 
 @dataclass(frozen=True)
