@@ -12,6 +12,7 @@ from pathlib import Path
 
 import frontmatter
 
+from generator.clean import remove_artefacts
 from generator.errors import Diagnostic, Warnings
 from generator.parse import BOLD, ITEM_START
 from generator.readers import read_document, seed_name
@@ -29,7 +30,7 @@ def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: set[tuple[str, int]] = set()
     for path in seed_files:
-        doc = read_document(path, seed_name(path), Warnings())
+        doc, _ = remove_artefacts(read_document(path, seed_name(path), Warnings()))
         for line, source_text in _items(doc):
             key = (doc.path, line)
             seen.add(key)

@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 from generator.check import check
+from generator.clean import remove_artefacts
 from generator.errors import InputError, Warnings
 from generator.match import build_archive
+from generator.model import Document
 from generator.parse import parse_bulletin
 from generator.readers import read_document, seed_name
 from generator.registry import REGISTRY_PATH, RegistryError, load_registry
@@ -62,7 +64,7 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool) -> str:
     warnings = Warnings()
     registry = load_registry(registry_path)
     documents = [read_document(path, seed_name(path), warnings) for path in seed_files(seeds)]
-    bulletins = [parse_bulletin(doc, registry, warnings) for doc in documents]
+    bulletins = [parse_bulletin(cleaned(doc, warnings), registry, warnings) for doc in documents]
     archive = build_archive(bulletins, registry, warnings)
     sources = {b.id: doc.text for b, doc in zip(bulletins, documents, strict=True)}
     files = render_site(archive, sources)
@@ -78,6 +80,13 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool) -> str:
         f"{len(bulletins)} bulletins, {len(archive.entries)} agency pages, {len(archive.families)} families: "
         f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
+
+
+def cleaned(doc: Document, warnings: Warnings) -> Document:
+    doc, removed = remove_artefacts(doc)
+    for line in removed:
+        warnings.add(doc.path, line.line, f"removed {line.reason}: {line.text.strip()}")
+    return doc
 
 
 def _build(args: argparse.Namespace) -> int:

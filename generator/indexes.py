@@ -60,7 +60,8 @@ def api_agencies(archive: Archive) -> list[dict]:
             "name": family.name,
             "name_en": family.name_en,
             "url": f"agencies/{family.id}/",
-            "entries": [entry.url for entry in lines.get(family.id, [])],
+            "entries": [e.url for e in lines[family.id] if e.family.id == family.id],
+            "partner_entries": [e.url for e in lines[family.id] if e.family.id != family.id],
         }
         for family in archive.families
         if family.id in lines

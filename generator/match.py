@@ -30,7 +30,19 @@ def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warni
         bulletins=tuple(ordered),
         families=known + tuple(sorted(unknown.values(), key=lambda f: f.id)),
         entries=tuple(entries),
+        partners=_partner_entries(entries, registry),
     )
+
+
+def _partner_entries(entries: list[Entry], registry: Registry) -> dict[str, tuple[Entry, ...]]:
+    """Family id -> the items it joins as a partner (only families the registry knows)."""
+    result: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for name in entry.item.partners:
+            family = registry.match(name, entry.bulletin.region)
+            if family and family.id != entry.family.id:
+                result.setdefault(family.id, []).append(entry)
+    return {family_id: tuple(found) for family_id, found in result.items()}
 
 
 def _unknown(registry: Registry, agency: str, region: str) -> tuple[str, Family]:

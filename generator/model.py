@@ -58,6 +58,7 @@ class Bulletin:
     label: str  # 附件 1, or "" when the seed has none
     source: str  # seed path
     items: tuple[Item, ...]
+    preamble: tuple[str, ...] = ()  # text between the title and the first item
     meta: dict = field(default_factory=dict)
 
 

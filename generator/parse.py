@@ -21,8 +21,10 @@ _NUMERAL = "零〇一二两三四五六七八九十百千"
 ITEM_START = re.compile(rf"^\s*(?:\*\*)?\s*(?P<numeral>[{_NUMERAL}]+)\s*[、.,]")
 LABEL = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$")
 TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<region>.*?)\s*[“\"「]?\s*(?P<campaign>质量月)")
-# A paragraph that ends like this is finished; one that does not was cut by a page break.
-SENTENCE_END = tuple('。；;！!？?」”"）)')
+# A paragraph that ends with one of these (perhaps inside a closing quote or bracket) is
+# finished; one that does not was cut by a page break. A colon ends a lead-in to sub-items.
+_STOPS = "。；;！!？?：:…"
+_CLOSERS = "”’」』）)》\"'"
 ACTIVITY_END = re.compile(r"(?<=[。；;！!？?])")
 CAMPAIGN = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 BOLD = "**"
@@ -36,6 +38,9 @@ _VERBS = (
     "协调", "宣传", "参与", "将", "在", "对", "与", "向",
 )  # fmt: skip
 _VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
+# Words that bring partners into an item: 市市场监管局、市教育局联合开展… / 甲联合乙开展… / 甲会同乙…
+_JOINT = ("联合", "会同", "配合", "协同", "共同")
+_META_TYPES = {"source_url": str, "notice": str, "issuer": str, "region": str, "level": str, "year": int}
 
 
 def chinese_number(numeral: str) -> int:
@@ -98,49 +103,62 @@ def region_slug(region: str, level: str) -> str:
     return _REGIONS["provinces"].get(region) or pinyin_slug(region)
 
 
+def ends_sentence(text: str) -> bool:
+    text = text.replace(BOLD, "").rstrip()
+    while text and text[-1] in _CLOSERS:
+        text = text[:-1]
+    return bool(text) and text[-1] in _STOPS
+
+
 @dataclass
 class _Header:
     label: str = ""
     title: str = ""
-    title_line: int = 0
+    line: int = 0
     match: re.Match | None = None
+    preamble: list[str] = field(default_factory=list)
+
+    def read(self, block: Paragraph, plain: str, path: str, warnings: Warnings) -> None:
+        """One paragraph before the first item: the label, the title (in parts), or preamble."""
+        if LABEL.match(plain) and not self.label:
+            self.label = plain
+        elif not self.title and (TITLE.search(plain) or _YEAR.search(plain)):
+            self.title, self.line, self.match = plain, block.line, TITLE.search(plain)
+        elif self.title and (self.match is None or not ends_sentence(self.title)) and _title_part(plain):
+            self.title += plain  # a title split over two paragraphs
+            self.match = TITLE.search(self.title)
+        else:
+            self.preamble.append(plain)
+            warnings.add(path, block.line, f"text before the first item is kept as preamble: {plain[:40]}")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _title_part(text: str) -> bool:
+    return len(text) <= 40 and not ends_sentence(text) and not LABEL.match(text)
 
 
 def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bulletin:
-    blocks = paragraphs(doc)
     header = _Header()
     raw_items: list[Paragraph] = []
-    for block in blocks:
-        plain = block.text.replace(BOLD, "").lstrip("#").strip()
+    for block in paragraphs(doc):
         if ITEM_START.match(fold(block.text)):
             raw_items.append(block)
         elif raw_items:
             _continue_item(raw_items[-1], block)
-        elif LABEL.match(plain):
-            header.label = header.label or plain
-        elif TITLE.search(plain) and not header.title:
-            header.title, header.title_line, header.match = plain, block.line, TITLE.search(plain)
-        elif header.title and _same_text(plain, header.title):
-            continue  # the title block repeated, as PDF conversions do on a second page
-        elif not header.title and raw_items == [] and _is_title_start(plain):
-            header.title, header.title_line = plain, block.line  # completed by the next block
-        elif header.title and header.match is None:
-            header.title += plain
-            header.match = TITLE.search(header.title)
         else:
-            warnings.add(doc.path, block.line, f"text before the first item is not a title: {plain[:40]}")
+            header.read(block, block.text.replace(BOLD, "").lstrip("#").strip(), doc.path, warnings)
     if header.match is None:
-        raise InputError(
-            doc.path, header.title_line or 1, "no title with a year and 质量月 (e.g. 2024 年全国“质量月”…)"
-        )
+        line = header.line or (doc.lines[0].number if doc.lines else 1)
+        raise InputError(doc.path, line, "no title with a year and 质量月 (e.g. 2024 年全国“质量月”…)")
     if not raw_items:
-        raise InputError(doc.path, header.title_line, "no numbered items (一、 二、 …) after the title")
+        raise InputError(doc.path, header.line, "no numbered items (一、 二、 …) after the title")
 
-    year = int(doc.meta.get("year") or header.match["year"])
-    region, level = region_level(str(doc.meta.get("region") or header.match["region"]).strip())
-    level = str(doc.meta.get("level") or level)
-    if level not in LEVELS:
-        raise InputError(doc.path, 2, f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+    meta = _checked_meta(doc)
+    year = meta.get("year") or int(header.match["year"])
+    region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
+    level = meta.get("level") or level
     items = tuple(_item(block, doc.path, registry, region, warnings) for block in raw_items)
     _check_numbering(items, doc.path, warnings)
     return Bulletin(
@@ -153,21 +171,33 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
         label=header.label,
         source=doc.path,
         items=items,
-        meta=dict(doc.meta),
+        preamble=tuple(header.preamble),
+        meta=meta,
     )
 
 
-def _same_text(a: str, b: str) -> bool:
-    return "".join(fold(a).split()) == "".join(fold(b).split())
-
-
-def _is_title_start(text: str) -> bool:
-    return bool(re.search(r"(?:19|20)\d\d\s*年", text))
+def _checked_meta(doc: Document) -> dict:
+    """The seed's front matter, each value of the type it must have."""
+    meta = {}
+    for key, value in doc.meta.items():
+        if key == "published":
+            meta[key] = str(value)  # a date or free text such as 2024年8月
+            continue
+        if not isinstance(value, _META_TYPES[key]) or isinstance(value, bool):
+            raise InputError(doc.path, 2, f"front matter {key} must be {_META_TYPES[key].__name__}, not {value!r}")
+        meta[key] = value
+    if "level" in meta and meta["level"] not in LEVELS:
+        raise InputError(doc.path, 2, f"front matter level must be one of {', '.join(LEVELS)}, not {meta['level']!r}")
+    if "year" in meta and not 1900 <= meta["year"] <= 2999:
+        raise InputError(doc.path, 2, f"front matter year {meta['year']} is not a plausible year")
+    if "source_url" in meta and not re.match(r"^https?://[^\s<>\"]+$", meta["source_url"]):
+        raise InputError(doc.path, 2, f"front matter source_url must be an http(s) URL, not {meta['source_url']!r}")
+    return meta
 
 
 def _continue_item(item: Paragraph, block: Paragraph) -> None:
     """A paragraph after an item belongs to it: glued on if a page break cut the item."""
-    if item.text.replace(BOLD, "").rstrip().endswith(SENTENCE_END):
+    if ends_sentence(item.text):
         item.text += "\n" + block.text
     else:
         item.text += block.text
@@ -197,6 +227,7 @@ def _item(block: Paragraph, path: str, registry: Registry, region: str, warnings
         activities=split_activities(rest),
         campaigns=campaigns(rest),
         line=block.line,
+        partners=partners(rest, registry),
     )
 
 
@@ -223,13 +254,40 @@ def _bold_agency(spans: list[tuple[int, int]], body_start: int, end: int, text: 
 
 
 def _verb_cut(body: str) -> str | None:
-    match = _VERB.search(body, 2)
+    match = re.compile(f"、|{_VERB.pattern}").search(body, 2)
     if match and match.start() <= 30:
         return body[: match.start()]
     punct = re.search(r"[，,。；;：:（(]", body)
     if punct and 2 <= punct.start() <= 30:
         return body[: punct.start()]
     return None
+
+
+def partners(rest: str, registry: Registry) -> tuple[str, ...]:
+    """Agencies the item names as joining in: after 、 before 联合/共同, or after 联合/会同/配合."""
+    listed = rest.startswith("、")
+    if not listed and not rest.startswith(_JOINT):
+        return ()
+    position, names = (1 if listed else 2), []
+    while name := _partner_at(rest[position:], registry):
+        names.append(name.strip())
+        position += len(name)
+        if not rest.startswith(("、", "和", "及", "与"), position):
+            break
+        position += 1
+    if listed and not rest.startswith(_JOINT, position):
+        return ()  # a list that is not followed by 联合… names no partners
+    return tuple(names)
+
+
+def _partner_at(text: str, registry: Registry) -> str | None:
+    if _VERB.match(text):
+        return None
+    name = registry.prefix(text) or _verb_cut(text)
+    return name if name and (registry.match(name) or name.rstrip().endswith(_ORG_ENDS)) else None
+
+
+_ORG_ENDS = tuple("局委办部厅院署社会行司所队站心联关")
 
 
 def split_activities(text: str) -> tuple[Activity, ...]:

@@ -119,6 +119,8 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
         " · ".join(md(f) for f in facts if f) + f" · {len(entries)} 个联合主办单位",
         "",
     ]
+    for paragraph in bulletin.preamble:
+        lines += [md(paragraph), ""]
     for key, label in (("notice", "所附通知"), ("issuer", "发布单位"), ("published", "发布日期")):
         if key in bulletin.meta:
             lines += [f"{label}：{md(str(bulletin.meta[key]))}", ""]
@@ -147,7 +149,7 @@ def family_page(family: Family, entries: list[Entry]) -> str:
         lines += [f"## {year} 年 {{#y{year}}}", ""]
         for entry in (e for e in entries if e.bulletin in bulletins):
             first = entry.item.activities[0].text if entry.item.activities else ""
-            role = "（联合单位）" if entry.family.id != family.id else ""
+            role = "（作为联合单位）" if entry.family.id != family.id else ""
             lines.append(
                 f"- [{md(entry.item.agency)}](../{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}"
             )

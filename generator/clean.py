@@ -1,0 +1,60 @@
+"""Remove what PDF and Word conversions add to an attachment: page numbers, running headers.
+
+Every removed line is reported (file, line, why), and the conservation check subtracts
+exactly these lines, so nothing else can disappear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from generator.model import Document, SourceLine
+from generator.parse import ITEM_START
+from generator.registry import fold
+
+_DASH = "-—–－―‐"
+PAGE_NUMBER = re.compile(
+    rf"^(?:[{_DASH}]+\s*\d{{1,4}}\s*[{_DASH}]+"  # — 3 —, - 3 -
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"  # 第 3 页, 第 3 页 共 10 页
+    r"|\d{1,4}\s*/\s*\d{1,4}"  # 3/10
+    r"|\d{1,4}"  # a lone page number
+    r"|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+# A line repeated this often, short and not a sentence, is a header the PDF put on each page.
+_HEADER_MAX_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: int
+    text: str
+    reason: str  # "page number" or "running header"
+
+
+def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
+    keys = [_key(line.text) for line in doc.lines]
+    counts = Counter(k for k in keys if k)
+    first_item = next((n for n, line in enumerate(doc.lines) if ITEM_START.match(fold(line.text))), len(doc.lines))
+    seen: set[str] = set()
+    kept: list[SourceLine] = []
+    removed: list[Removed] = []
+    for n, (line, key) in enumerate(zip(doc.lines, keys, strict=True)):
+        if key and PAGE_NUMBER.match(key):
+            removed.append(Removed(line.number, line.text, "page number"))
+        elif key and counts[key] > 1 and _looks_like_header(key) and (key in seen or n > first_item):
+            removed.append(Removed(line.number, line.text, "running header"))
+        else:
+            kept.append(line)
+        seen.add(key)
+    return replace(doc, lines=tuple(kept)), removed
+
+
+def _key(text: str) -> str:
+    return "".join(fold(text).replace("**", "").lstrip("#").split())
+
+
+def _looks_like_header(key: str) -> bool:
+    return len(key) <= _HEADER_MAX_CHARS and not ITEM_START.match(key) and not key.endswith(("。", ";", "；"))
