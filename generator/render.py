@@ -30,7 +30,10 @@ def html(text: str) -> str:
 
 
 def page(meta: dict, body: str) -> str:
-    return frontmatter.dumps(frontmatter.Post(body, **meta)) + "\n"
+    # Themes print title and description into HTML unescaped (MkDocs' Jinja does not
+    # autoescape), so these two are stored HTML-escaped; all other keys are plain data.
+    shown = {key: html(value) if key in ("title", "description") else value for key, value in meta.items()}
+    return frontmatter.dumps(frontmatter.Post(body, **shown)) + "\n"
 
 
 def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
