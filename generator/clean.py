@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.model import Document, SourceLine
-from generator.parse import ITEM_START
+from generator.parse import ITEM_START, LABEL, TITLE
 from generator.registry import fold
 
 _DASH = "-—–－―‐"
@@ -44,7 +44,9 @@ def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
     for n, (line, key) in enumerate(zip(doc.lines, keys, strict=True)):
         if key and PAGE_NUMBER.match(key):
             removed.append(Removed(line.number, line.text, "page number"))
-        elif key and counts[key] > 1 and _looks_like_header(key) and (key in seen or n > first_item):
+        elif (
+            key and counts[key] > 1 and _looks_like_header(key) and (key in seen or n > first_item or not _heading(key))
+        ):
             removed.append(Removed(line.number, line.text, "running header"))
         else:
             kept.append(line)
@@ -54,6 +56,11 @@ def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
 
 def _key(text: str) -> str:
     return "".join(fold(text).replace("**", "").lstrip("#").split())
+
+
+def _heading(key: str) -> bool:
+    """The attachment's own label or title, which a PDF may repeat on every page."""
+    return bool(LABEL.match(key) or TITLE.search(key))
 
 
 def _looks_like_header(key: str) -> bool:

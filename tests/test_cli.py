@@ -1,4 +1,5 @@
 import hashlib
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +85,40 @@ def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
     assert "seeds/004_390caa016548901d.txt:17: error: docs/bulletins/2024-national/public-security.md differs" in (
         result.stderr
     )
+
+
+def test_a_messy_seed_in_any_encoding_gives_the_same_pages(tmp_path: Path):
+    from tests.test_clean import MESSY
+
+    outputs = []
+    for name, data in [("utf8", MESSY.encode()), ("gb", MESSY.replace("\n", "\r\n").encode("gb18030"))]:
+        work = tmp_path / name
+        work.mkdir()
+        make_project(work)
+        (work / "seeds" / "messy.txt").write_bytes(data)
+        result = run("build", cwd=work)
+        assert result.returncode == 0, result.stderr
+        assert "seeds/messy.txt:9: warning: removed page number: — 1 —" in result.stderr
+        assert "seeds/messy.txt:11: warning: removed running header: 国家市场监督管理总局文件" in result.stderr
+        assert run("check", cwd=work).returncode == 0  # conservation, with exactly the reported lines removed
+        assert run("build", "--strict", cwd=work).returncode == 1
+        outputs.append(tree(work / "docs/bulletins/2025-fujian"))
+    assert outputs[0].keys() >= {"market-regulation.md", "market-regulation-2.md", "public-security.md"}
+    assert outputs[0] == outputs[1]
+
+
+def test_seed_metadata_reaches_the_bulletin_page_and_api(work: Path):
+    seed = work / "seeds" / "004_390caa016548901d.txt"
+    meta = (
+        "---\nsource_url: https://www.samr.gov.cn/x\npublished: 2024-08-30\n"
+        "notice: 关于开展2024年全国“质量月”活动的通知\nissuer: 市场监管总局\n---\n"
+    )
+    seed.write_text(meta + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("build", "--strict", cwd=work).returncode == 0
+    page = (work / "docs/bulletins/2024-national/index.md").read_text(encoding="utf-8")
+    assert "发布日期：2024&#45;08&#45;30" in page
+    assert '原始发布：<a href="https://www.samr.gov.cn/x" rel="nofollow noopener">' in page
+    bulletins = json.loads((work / "docs/api/bulletins.json").read_text(encoding="utf-8"))
+    national = next(b for b in bulletins if b["id"] == "2024-national")
+    assert (national["published"], national["issuer"]) == ("2024-08-30", "市场监管总局")
+    assert run("check", cwd=work).returncode == 0  # item lines moved down by the front matter

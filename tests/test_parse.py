@@ -160,3 +160,81 @@ def test_seed_file_names_carry_no_meaning(tmp_path: Path):
     renamed.write_bytes((SEEDS / "004_390caa016548901d.txt").read_bytes())
     bulletin = parse_bulletin(read_document(renamed, "anything.txt", Warnings()), REGISTRY, Warnings())
     assert bulletin.id == "2024-national"
+
+
+def test_a_messy_conversion_reads_faithfully():
+    from generator.clean import remove_artefacts
+    from tests.test_clean import MESSY
+
+    warnings = Warnings()
+    bulletin = parse_bulletin(remove_artefacts(doc(MESSY))[0], REGISTRY, warnings)
+    assert (bulletin.title, bulletin.label, bulletin.id) == (
+        "2025 年福建省“质量月”联合主办单位开展的主要活动",
+        "附件1：",
+        "2025-fujian",
+    )
+    assert [(i.numeral, i.agency, i.partners) for i in bulletin.items] == [
+        ("一", "省市场监管局", ("省教育厅",)),
+        ("二", "省公安厅", ("省市场监管局",)),
+        ("三", "省民政厅", ()),
+        ("四", "省市场监管局", ()),
+    ]
+    first, second, third, _ = bulletin.items
+    assert first.text == "、省教育厅联合开展“电梯安全宣传周”活动。"  # split inside a quoted name
+    assert first.campaigns == ("电梯安全宣传周",)
+    assert [a.text for a in second.activities] == [
+        "会同省市场监管局开展打击侵权假冒行动：", "（一）开展“昆仑 2025”专项行动；", "（二）公布典型案例。"
+    ]  # fmt: skip
+    assert third.text == "组织开展养老服务质量提升、标准宣贯活动。"  # split after 、
+    assert warnings.items == []
+
+
+def test_a_title_split_over_two_paragraphs():
+    bulletin = parse_bulletin(
+        doc("2025 年全国“质量月”联合主办单位\n\n开展的主要活动\n\n一、公安部开展甲。"), REGISTRY, Warnings()
+    )
+    assert bulletin.title == "2025 年全国“质量月”联合主办单位开展的主要活动"
+    split_before = parse_bulletin(doc("2025 年全国\n\n“质量月”活动\n\n一、公安部开展甲。"), REGISTRY, Warnings())
+    assert (split_before.title, split_before.year) == ("2025 年全国“质量月”活动", 2025)
+
+
+def test_no_label_and_a_preamble_paragraph_kept_with_a_warning():
+    warnings = Warnings()
+    text = "2025 年全国“质量月”活动\n\n各单位要认真组织实施。\n\n一、公安部开展甲。"
+    bulletin = parse_bulletin(doc(text), REGISTRY, warnings)
+    assert (bulletin.label, bulletin.preamble) == ("", ("各单位要认真组织实施。",))
+    assert [str(w) for w in warnings.items] == [
+        "x.txt:3: warning: text before the first item is kept as preamble: 各单位要认真组织实施。"
+    ]
+
+
+@pytest.mark.parametrize("separator", ["、", "．", ".", "，", ",", " 、"])
+def test_numbering_separators_full_and_half_width(separator):
+    bulletin = parse_bulletin(doc(f"2025 年全国“质量月”\n\n一{separator}公安部开展甲。"), REGISTRY, Warnings())
+    assert (bulletin.items[0].agency, bulletin.items[0].text) == ("公安部", "开展甲。")
+
+
+def test_partners_from_the_seeds():
+    partners = {i.agency: i.partners for b in BULLETINS.values() for i in b.items if i.partners}
+    assert partners == {
+        "市自然资源局": ("市市场监管局",),
+        "市生态环境局": ("市市场监管局",),
+        "市总工会": ("国网莆田供电公司",),
+        "生态环境部": ("市场监管总局",),
+    }
+
+
+def test_front_matter_overrides_and_checks():
+    meta = {"year": 2026, "region": "福建省", "level": "province", "source_url": "https://example.gov.cn/a"}
+    base = doc("2025 年全国“质量月”\n\n一、公安部开展甲。")
+    from dataclasses import replace
+
+    bulletin = parse_bulletin(replace(base, meta=meta), REGISTRY, Warnings())
+    assert (bulletin.id, bulletin.year, bulletin.region, bulletin.level) == ("2026-fujian", 2026, "福建", "province")
+    for bad, message in [
+        ({"level": "planet"}, "front matter level must be one of"),
+        ({"year": "soon"}, "front matter year must be int"),
+        ({"source_url": "javascript:alert(1)"}, r"front matter source_url must be an http\(s\) URL"),
+    ]:
+        with pytest.raises(InputError, match=message):
+            parse_bulletin(replace(base, meta=bad), REGISTRY, Warnings())

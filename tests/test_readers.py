@@ -1,0 +1,68 @@
+from pathlib import Path
+
+import pytest
+
+from generator.errors import InputError, Warnings
+from generator.readers import read_document
+
+TEXT = "附件 1\n\n2024 年全国“质量月”联合主办单位开展的主要活动\n\n一、公安部开展“昆仑 2024”行动。\n"
+
+
+def read(tmp_path: Path, data: bytes, warnings: Warnings | None = None):
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    return read_document(path, "seeds/seed.txt", warnings or Warnings())
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode(),
+        b"\xef\xbb\xbf" + TEXT.encode(),
+        TEXT.replace("\n", "\r\n").encode(),
+        TEXT.replace("\n", "\r").encode(),
+    ],
+    ids=["utf-8", "bom", "crlf", "cr"],
+)
+def test_utf8_with_or_without_bom_and_any_line_end(tmp_path: Path, data: bytes):
+    doc = read(tmp_path, data)
+    assert [line.text for line in doc.lines] == TEXT.split("\n")
+    assert doc.encoding == "utf-8"
+
+
+def test_gb18030_is_detected_and_said(tmp_path: Path):
+    warnings = Warnings()
+    doc = read(tmp_path, (TEXT * 3).encode("gb18030"), warnings)
+    assert doc.lines[2].text == "2024 年全国“质量月”联合主办单位开展的主要活动"
+    assert [str(d) for d in warnings.items] == ["seeds/seed.txt:1: note: decoded as GB18030"]
+    assert warnings.warnings == []  # a note, not a warning: --strict accepts it
+
+
+def test_full_width_spaces_are_kept(tmp_path: Path):
+    doc = read(tmp_path, "　　一、公安部开展　行动。".encode())
+    assert doc.lines[0].text == "　　一、公安部开展　行动。"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "seeds/seed.txt:1: error: file is empty"),
+        (b"  \n\n", "seeds/seed.txt:1: error: file is empty"),
+        (b"GIF89a\x00\x01", "seeds/seed.txt:1: error: not a text file (it contains NUL bytes)"),
+        (b"\xff\xfe\xfa\xfb" * 8, "seeds/seed.txt:1: error: not a text file: neither UTF-8 nor GB18030"),
+        (b"---\nyear: [\n---\n", "seeds/seed.txt:2: error: front matter is not valid YAML"),
+        (b"---\nyear: 2024\n", "seeds/seed.txt:1: error: front matter opened with --- is never closed"),
+        (b"---\ncolour: red\n---\n", "seeds/seed.txt:2: error: unknown front matter key 'colour'"),
+    ],
+)
+def test_refusals(tmp_path: Path, data: bytes, message: str):
+    with pytest.raises(InputError) as error:
+        read(tmp_path, data)
+    assert str(error.value).startswith(message)
+
+
+def test_front_matter_is_metadata_and_lines_keep_their_numbers(tmp_path: Path):
+    doc = read(tmp_path, ("---\nissuer: 市场监管总局\npublished: 2024-08-30\n---\n" + TEXT).encode())
+    assert doc.meta == {"issuer": "市场监管总局", "published": __import__("datetime").date(2024, 8, 30)}
+    assert (doc.lines[0].number, doc.lines[0].text) == (5, "附件 1")
+    assert (doc.lines[4].number, doc.lines[4].text) == (9, "一、公安部开展“昆仑 2024”行动。")
