@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
+# Material's end-of-life banner (2027-05-05) is known; the README says how Zensical fares.
+export NO_MKDOCS_2_WARNING := 1
 # Warnings (unknown agency, skipped numbering …) fail the build; `make site STRICT=` to preview anyway.
 STRICT ?= --strict
 

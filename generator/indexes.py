@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypeVar
 
 from generator.model import Archive, Bulletin, Entry
 
@@ -18,10 +20,14 @@ def timelines(archive: Archive) -> dict[str, list[Entry]]:
     return {fid: sorted(es, key=lambda e: (order[e.bulletin.id], e.item.order)) for fid, es in result.items()}
 
 
-def by_year(bulletins: tuple[Bulletin, ...]) -> dict[int, list[Bulletin]]:
-    result: dict[int, list[Bulletin]] = defaultdict(list)
-    for bulletin in bulletins:
-        result[bulletin.year].append(bulletin)
+Dated = TypeVar("Dated", Bulletin, Entry)
+
+
+def by_year(things: Iterable[Dated]) -> dict[int, list[Dated]]:
+    """Bulletins or entries grouped by year, in their given order (newest first)."""
+    result: dict[int, list[Dated]] = defaultdict(list)
+    for thing in things:
+        result[thing.year].append(thing)
     return dict(result)
 
 

@@ -83,6 +83,10 @@ class Entry:
     slug: str  # page slug within the bulletin, usually the family id
 
     @property
+    def year(self) -> int:
+        return self.bulletin.year
+
+    @property
     def url(self) -> str:
         return f"bulletins/{self.bulletin.id}/{self.slug}/"
 

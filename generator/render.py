@@ -17,6 +17,9 @@ from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 # ASCII characters that mean something to Markdown, its extensions or a template engine.
 _MARKUP = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/")
 SITE_NAME = "质量月公告档案"
+# An index page lists at most this many entries; past that, each year gets a page of its
+# own, so that no page grows with the archive (URLs of existing pages stay as they are).
+INDEX_LIMIT = 60
 
 
 def md(text: str) -> str:
@@ -51,9 +54,9 @@ def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
     lines = timelines(archive)
     for family in archive.families:
         if family.id in lines:
-            files[f"agencies/{family.id}.md"] = family_page(family, lines[family.id])
+            files.update(family_pages(family, lines[family.id]))
     files["agencies/index.md"] = overview_page(archive, lines)
-    files["bulletins/index.md"] = bulletins_page(archive)
+    files.update(bulletins_pages(archive))
     files["index.md"] = home_page(archive)
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
         files[f"api/{name}.json"] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -140,63 +143,102 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     return page(meta, "\n".join(lines))
 
 
-def family_page(family: Family, entries: list[Entry]) -> str:
-    years = by_year(tuple(dict.fromkeys(e.bulletin for e in entries)))
-    meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
-    lines = [f"# {md(family.name)}", ""]
+def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
+    """The family's timeline; past INDEX_LIMIT entries, one page per year beside it."""
+    years = by_year(entries)
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
-    lines += [f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
+    meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
+    lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
-    for year, bulletins in years.items():
-        lines += [f"## {year} 年 {{#y{year}}}", ""]
-        for entry in (e for e in entries if e.bulletin in bulletins):
-            first = entry.item.activities[0].text if entry.item.activities else ""
-            role = "（作为联合单位）" if entry.family.id != family.id else ""
-            lines.append(
-                f"- [{md(entry.item.agency)}](../{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}"
-            )
-        lines.append("")
-    return page(meta, "\n".join(lines).rstrip("\n"))
+    if len(entries) <= INDEX_LIMIT:
+        for year, found in years.items():
+            lines += [f"## {year} 年 {{#y{year}}}", "", *_timeline(found, family, "../"), ""]
+        return {f"agencies/{family.id}.md": page(meta, "\n".join(lines).rstrip("\n"))}
+    files = {}
+    lines += ["| 年份 | 记录 |", "| --- | --- |"]
+    for year, found in years.items():
+        lines.append(f"| [{year} 年]({family.id}/{year}.md) | {len(found)} 条 |")
+        year_meta = {"title": f"{family.name} · {year} 年", "agency_id": family.id, "search": {"exclude": True}}
+        year_lines = [f"# {md(family.name)} · {year} 年", "", f"[{md(family.name)}](../{family.id}.md)", ""]
+        year_lines += _timeline(found, family, "../../")
+        files[f"agencies/{family.id}/{year}.md"] = page(year_meta, "\n".join(year_lines))
+    files[f"agencies/{family.id}.md"] = page(meta, "\n".join(lines))
+    return files
+
+
+def _timeline(entries: list[Entry], family: Family, up: str) -> list[str]:
+    lines = []
+    for entry in entries:
+        first = entry.item.activities[0].text if entry.item.activities else ""
+        role = "（作为联合单位）" if entry.family.id != family.id else ""
+        lines.append(f"- [{md(entry.item.agency)}]({up}{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}")
+    return lines
 
 
 def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
+    """Families × years: a cell names the agency that year, or counts them when there are several."""
     meta = {"title": "部门", "search": {"exclude": True}}
-    head = "| 部门系统 | " + " | ".join(f"{b.year} {md(b.region)}" for b in archive.bulletins) + " |"
-    rule = "| --- " * (len(archive.bulletins) + 1) + "|"
+    years = list(by_year(archive.bulletins))
     rows = []
     for family in archive.families:
         if family.id not in lines:
             continue
+        own = by_year([e for e in lines[family.id] if e.family.id == family.id])
+        split = len(lines[family.id]) > INDEX_LIMIT
         cells = []
-        for bulletin in archive.bulletins:
-            here = [e for e in lines[family.id] if e.bulletin is bulletin and e.family.id == family.id]
-            cells.append("、".join(f"[{md(e.item.agency)}](../{e.path})" for e in here) or "—")
+        for year in years:
+            found = own.get(year, [])
+            if len(found) == 1:
+                cells.append(f"[{md(found[0].item.agency)}](../{found[0].path})")
+            elif found:
+                target = f"{family.id}/{year}.md" if split else f"{family.id}.md#y{year}"
+                cells.append(f"[{len(found)} 个]({target})")
+            else:
+                cells.append("—")
         rows.append(f"| [{md(family.name)}]({family.id}.md) | " + " | ".join(cells) + " |")
     body = [
         "# 部门",
         "",
         f"同一类部门在各年份、各级公告中的名称：共 {len(rows)} 个部门系统，{len(archive.bulletins)} 份公告。",
         "",
-        head,
-        rule,
+        "| 部门系统 | " + " | ".join(f"{year} 年" for year in years) + " |",
+        "| --- " * (len(years) + 1) + "|",
         *rows,
     ]
     return page(meta, "\n".join(body))
 
 
-def bulletins_page(archive: Archive) -> str:
-    meta = {"title": "公告", "search": {"exclude": True}}
+def bulletins_pages(archive: Archive) -> dict[str, str]:
+    """All bulletins by year; past INDEX_LIMIT bulletins, one page per year."""
     counts = entries_of(archive)
+    years = by_year(archive.bulletins)
+    meta = {"title": "公告", "search": {"exclude": True}}
     lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", ""]
-    for year, bulletins in by_year(archive.bulletins).items():
-        lines += [f"## {year} 年 {{#y{year}}}", ""]
-        lines += [
-            f"- [{md(b.title)}]({b.id}/index.md) · {md(b.region)} · {len(counts.get(b.id, []))} 个单位"
+
+    def listing(bulletins: list[Bulletin], up: str) -> list[str]:
+        return [
+            f"- [{md(b.title)}]({up}{b.id}/index.md) · {md(b.region)} · {len(counts.get(b.id, []))} 个单位"
             for b in bulletins
         ]
-        lines.append("")
-    return page(meta, "\n".join(lines).rstrip("\n"))
+
+    if len(archive.bulletins) <= INDEX_LIMIT:
+        for year, bulletins in years.items():
+            lines += [f"## {year} 年 {{#y{year}}}", "", *listing(bulletins, ""), ""]
+        return {"bulletins/index.md": page(meta, "\n".join(lines).rstrip("\n"))}
+    files = {}
+    for year, bulletins in years.items():
+        lines.append(f"- [{year} 年]({year}.md)：{len(bulletins)} 份公告")
+        year_meta = {"title": f"{year} 年公告", "search": {"exclude": True}}
+        year_lines = [f"# {year} 年公告", "", "[全部公告](index.md)", "", *listing(bulletins, "")]
+        files[f"bulletins/{year}.md"] = page(year_meta, "\n".join(year_lines))
+    files["bulletins/index.md"] = page(meta, "\n".join(lines))
+    return files
+
+
+def year_link(archive: Archive, year: int) -> str:
+    """Where the home page sends a reader for one year's bulletins."""
+    return f"bulletins/{year}.md" if len(archive.bulletins) > INDEX_LIMIT else f"bulletins/index.md#y{year}"
 
 
 def home_page(archive: Archive) -> str:
@@ -216,7 +258,7 @@ def home_page(archive: Archive) -> str:
         "",
         "## 按年份 {#years}",
         "",
-        *(f"- [{year} 年](bulletins/index.md#y{year})：{len(bs)} 份公告" for year, bs in years.items()),
+        *(f"- [{year} 年]({year_link(archive, year)})：{len(bs)} 份公告" for year, bs in years.items()),
         "",
         "也可以[按部门浏览](agencies/index.md)，或用右上角的搜索查找活动。",
     ]

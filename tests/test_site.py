@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import frontmatter
 
-from tests.helpers import generate_docs, make_project
+from tests.helpers import build_site, generate_docs, make_project
 from tests.test_cli import tree
 from tests.test_render import AGENCY_KEYS
 
@@ -163,3 +163,17 @@ def test_adding_a_bulletin_changes_no_existing_url(tmp_path: Path, docs: Path):
     new = sorted(p.name for p in (work / "docs/bulletins/2025-fujian").glob("*.md"))
     assert new == ["index.md", "market-regulation-2.md", "market-regulation.md", "public-security.md"]
     shutil.rmtree(tmp_path / "docs")
+
+
+def test_index_pages_split_by_year_past_the_limit(tmp_path: Path, monkeypatch):
+    """A large archive: indexes become per-year pages, and the strict build finds every link."""
+    monkeypatch.setattr("generator.render.INDEX_LIMIT", 1)
+    work = make_project(tmp_path)
+    generate_docs(work)
+    docs = work / "docs"
+    assert (docs / "bulletins/2024.md").is_file() and (docs / "agencies/market-regulation/2023.md").is_file()
+    assert "[2024 年](bulletins/2024.md)" in (docs / "index.md").read_text(encoding="utf-8")
+    year_page = (docs / "agencies/market-regulation/2023.md").read_text(encoding="utf-8")
+    assert "[市市场监管局](../../bulletins/2023-putian/market-regulation.md)" in year_page
+    site = build_site(work)
+    assert (site / "agencies/market-regulation/2024/index.html").is_file()
