@@ -21,6 +21,9 @@ _NUMERAL = "零〇一二两三四五六七八九十百千"
 ITEM_START = re.compile(rf"^\s*(?:\*\*)?\s*(?P<numeral>[{_NUMERAL}]+)\s*[、.,]")
 LABEL = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$")
 TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<region>.*?)\s*[“\"「]?\s*(?P<campaign>质量月)")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
+# How a complete title ends (…开展的主要活动); one that does not may go on in the next paragraph.
+_TITLE_ENDS = ("活动", "安排", "计划", "方案")
 # A paragraph that ends with one of these (perhaps inside a closing quote or bracket) is
 # finished; one that does not was cut by a page break. A colon ends a lead-in to sub-items.
 _STOPS = "。；;！!？?：:…"
@@ -60,7 +63,6 @@ def chinese_number(numeral: str) -> int:
 class Paragraph:
     line: int
     text: str  # the lines of the paragraph joined, with page-break splits repaired
-    joins: list[int] = field(default_factory=list)  # lines where a split was repaired
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -85,11 +87,9 @@ def region_level(region: str) -> tuple[str, str]:
     if region in ("", *_REGIONS["national"]):
         return "全国", "national"
     for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
-        if region.endswith(suffix) and len(region) > len(suffix) + 1:
-            base = region[: -len(suffix)]
-            if suffix != "市" or base in _REGIONS["provinces"] or len(base) >= 2:
-                region = base
-                break
+        if region.endswith(suffix) and len(region) - len(suffix) >= 2:
+            region = region[: -len(suffix)]
+            break
     if region in _REGIONS["provinces"]:
         return region, "province"
     if region.endswith(("县", "区", "旗")):
@@ -124,15 +124,12 @@ class _Header:
             self.label = plain
         elif not self.title and (TITLE.search(plain) or _YEAR.search(plain)):
             self.title, self.line, self.match = plain, block.line, TITLE.search(plain)
-        elif self.title and (self.match is None or not ends_sentence(self.title)) and _title_part(plain):
+        elif self.title and (self.match is None or not self.title.endswith(_TITLE_ENDS)) and _title_part(plain):
             self.title += plain  # a title split over two paragraphs
             self.match = TITLE.search(self.title)
         else:
             self.preamble.append(plain)
             warnings.add(path, block.line, f"text before the first item is kept as preamble: {plain[:40]}")
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 
 
 def _title_part(text: str) -> bool:
@@ -159,7 +156,7 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     year = meta.get("year") or int(header.match["year"])
     region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
     level = meta.get("level") or level
-    items = tuple(_item(block, doc.path, registry, region, warnings) for block in raw_items)
+    items = tuple(_item(block, doc.path, registry) for block in raw_items)
     _check_numbering(items, doc.path, warnings)
     return Bulletin(
         id=f"{year}-{region_slug(region, level)}",
@@ -197,14 +194,10 @@ def _checked_meta(doc: Document) -> dict:
 
 def _continue_item(item: Paragraph, block: Paragraph) -> None:
     """A paragraph after an item belongs to it: glued on if a page break cut the item."""
-    if ends_sentence(item.text):
-        item.text += "\n" + block.text
-    else:
-        item.text += block.text
-        item.joins.append(block.line)
+    item.text += ("\n" if ends_sentence(item.text) else "") + block.text
 
 
-def _item(block: Paragraph, path: str, registry: Registry, region: str, warnings: Warnings) -> Item:
+def _item(block: Paragraph, path: str, registry: Registry) -> Item:
     text, bold = _strip_bold(block.text)
     start = ITEM_START.match(fold(text))
     assert start is not None
