@@ -14,9 +14,8 @@ import frontmatter
 
 from generator.clean import remove_artefacts
 from generator.errors import Diagnostic, Warnings
-from generator.parse import BOLD, ITEM_START
+from generator.parse import BOLD, item_start
 from generator.readers import read_document, seed_name
-from generator.registry import fold
 
 _ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
 
@@ -53,7 +52,7 @@ def _items(doc) -> list[tuple[int, str]]:
     previous_blank = True
     for line in doc.lines:
         text = line.text.strip()
-        if text and previous_blank and ITEM_START.match(fold(text)):
+        if text and previous_blank and item_start(text):
             items.append((line.number, []))
         if text and items:
             items[-1][1].append(text)
@@ -61,7 +60,7 @@ def _items(doc) -> list[tuple[int, str]]:
     result = []
     for line, texts in items:
         joined = "".join(texts).replace(BOLD, "")
-        start = ITEM_START.match(fold(joined))
+        start = item_start(joined)
         result.append((line, joined[start.end() :] if start else joined))
     return result
 

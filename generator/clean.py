@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.model import Document, SourceLine
-from generator.parse import ITEM_START, LABEL, TITLE
+from generator.parse import LABEL, TITLE, item_start
 from generator.registry import fold
 
 _DASH = "-—–－―‐"
@@ -37,7 +37,7 @@ class Removed:
 def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
     keys = [_key(line.text) for line in doc.lines]
     counts = Counter(k for k in keys if k)
-    first_item = next((n for n, line in enumerate(doc.lines) if ITEM_START.match(fold(line.text))), len(doc.lines))
+    first_item = next((n for n, line in enumerate(doc.lines) if item_start(line.text)), len(doc.lines))
     seen: set[str] = set()
     kept: list[SourceLine] = []
     removed: list[Removed] = []
@@ -64,4 +64,4 @@ def _heading(key: str) -> bool:
 
 
 def _looks_like_header(key: str) -> bool:
-    return len(key) <= _HEADER_MAX_CHARS and not ITEM_START.match(key) and not key.endswith(("。", ";", "；"))
+    return len(key) <= _HEADER_MAX_CHARS and not item_start(key) and not key.endswith(("。", ";", "；"))

@@ -46,6 +46,15 @@ _JOINT = ("联合", "会同", "配合", "协同", "共同")
 _META_TYPES = {"source_url": str, "notice": str, "issuer": str, "region": str, "level": str, "year": int}
 
 
+def item_start(text: str) -> re.Match | None:
+    """The numbering that opens an item (一、 二． …), matched full- and half-width alike."""
+    return ITEM_START.match(fold(text[:_ITEM_HEAD]))
+
+
+# Enough of a paragraph to see its numbering: spaces, **, 一百九十九 and the separator.
+_ITEM_HEAD = 24
+
+
 def chinese_number(numeral: str) -> int:
     """一 -> 1, 十二 -> 12, 九十九 -> 99, 一百零三 -> 103."""
     total, digit = 0, 0
@@ -140,7 +149,7 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     header = _Header()
     raw_items: list[Paragraph] = []
     for block in paragraphs(doc):
-        if ITEM_START.match(fold(block.text)):
+        if item_start(block.text):
             raw_items.append(block)
         elif raw_items:
             _continue_item(raw_items[-1], block)
@@ -199,7 +208,7 @@ def _continue_item(item: Paragraph, block: Paragraph) -> None:
 
 def _item(block: Paragraph, path: str, registry: Registry) -> Item:
     text, bold = _strip_bold(block.text)
-    start = ITEM_START.match(fold(text))
+    start = item_start(text)
     assert start is not None
     numeral = start["numeral"]
     body_start = start.end()

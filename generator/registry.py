@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import jsonschema
@@ -34,15 +33,22 @@ _SUFFIXES = sorted(
 )  # fmt: skip
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character: NFKC, where 1:1."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = unicodedata.normalize("NFKC", char)
+        self[code] = folded if len(folded) == 1 else char
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Full-width and half-width forms alike, character by character (lengths kept)."""
-    return "".join(_fold_char(c) for c in text)
-
-
-@cache
-def _fold_char(c: str) -> str:
-    folded = unicodedata.normalize("NFKC", c)
-    return folded if len(folded) == 1 else c
+    return text.translate(_FOLD)
 
 
 def core_key(name: str, region: str = "") -> str:
@@ -85,7 +91,7 @@ class Registry:
 
     def prefix(self, text: str) -> str | None:
         """The longest registry name that `text` starts with, as written in `text`."""
-        folded = fold(text)
+        folded = fold(text[: len(self.names[0])])
         for name in self.names:
             if folded.startswith(name):
                 return text[: len(name)]

@@ -10,6 +10,7 @@ import json
 from html import escape
 
 import frontmatter
+import yaml
 
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -17,6 +18,8 @@ from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 # ASCII characters that mean something to Markdown, its extensions or a template engine.
 _MARKUP = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/")
 SITE_NAME = "质量月公告档案"
+# libyaml's dumper where PyYAML was built with it: the same YAML, several times faster.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # An index page lists at most this many entries; past that, each year gets a page of its
 # own, so that no page grows with the archive (URLs of existing pages stay as they are).
 INDEX_LIMIT = 60
@@ -36,7 +39,7 @@ def page(meta: dict, body: str) -> str:
     # Themes print title and description into HTML unescaped (MkDocs' Jinja does not
     # autoescape), so these two are stored HTML-escaped; all other keys are plain data.
     shown = {key: html(value) if key in ("title", "description") else value for key, value in meta.items()}
-    return frontmatter.dumps(frontmatter.Post(body, **shown)) + "\n"
+    return frontmatter.dumps(frontmatter.Post(body, **shown), Dumper=_YAML_DUMPER) + "\n"
 
 
 def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:

@@ -26,39 +26,54 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
         if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED:
             raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/")
     docs.mkdir(parents=True, exist_ok=True)
+    existing = _existing(docs)
     # Stage every file first: a failure here leaves docs/ exactly as it was.
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=docs.parent))
+    staging = tempfile.mkdtemp(prefix=".generate-", dir=docs.parent)
     try:
         changed = []
         for rel, content in sorted(files.items()):
             data = content.encode("utf-8")
-            target = docs / rel
-            if target.is_file() and target.read_bytes() == data:
+            target = os.path.join(docs, rel)
+            if existing.get(rel) == len(data) and _read(target) == data:
                 continue
-            staged = staging / rel
-            staged.parent.mkdir(parents=True, exist_ok=True)
-            staged.write_bytes(data)
+            staged = os.path.join(staging, rel)
+            os.makedirs(os.path.dirname(staged), exist_ok=True)
+            with open(staged, "wb") as out:
+                out.write(data)
             changed.append(rel)
         for rel in changed:
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, docs / rel)
-        removed = _remove_stale(docs, set(files))
+            os.makedirs(os.path.dirname(os.path.join(docs, rel)), exist_ok=True)
+            os.replace(os.path.join(staging, rel), os.path.join(docs, rel))
+        stale = sorted(set(existing) - set(files))
+        for rel in stale:
+            os.remove(os.path.join(docs, rel))
+        _remove_empty_folders(docs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return WriteStats(written=len(changed), unchanged=len(files) - len(changed), removed=removed)
+    return WriteStats(written=len(changed), unchanged=len(files) - len(changed), removed=len(stale))
 
 
-def _remove_stale(docs: Path, keep: set[str]) -> int:
-    removed = 0
+def _existing(docs: Path) -> dict[str, int]:
+    """Generated files already in docs/: relative path -> size."""
+    found = {}
     for root in MANAGED:
-        path = docs / root
-        candidates = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-        for file in candidates:
-            if file.relative_to(docs).as_posix() not in keep:
-                file.unlink()
-                removed += 1
-        if path.is_dir():
-            for folder in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
-    return removed
+        top = os.path.join(docs, root)
+        if os.path.isfile(top):
+            found[root] = os.path.getsize(top)
+        for folder, _, names in os.walk(top):
+            rel_folder = os.path.relpath(folder, docs).replace(os.sep, "/")
+            for name in names:
+                found[f"{rel_folder}/{name}"] = os.path.getsize(os.path.join(folder, name))
+    return found
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _remove_empty_folders(docs: Path) -> None:
+    for root in MANAGED:
+        for folder, _, names in os.walk(os.path.join(docs, root), topdown=False):
+            if not names and not os.listdir(folder):
+                os.rmdir(folder)
