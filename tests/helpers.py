@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import subprocess
 import sys
@@ -43,10 +44,30 @@ def build_site(work: Path) -> Path:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """A static host like GitHub Pages: quiet, and 404.html for what is missing."""
+    """A static host like GitHub Pages: quiet, gzip for text, and 404.html for what is missing."""
+
+    _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            super().do_GET()
+            return
+        if path.suffix not in self._COMPRESSIBLE:
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
