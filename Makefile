@@ -31,6 +31,7 @@ generate: $(READY)
 site: generate
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --quiet --site-dir .site-build
+	$(BIN)/python -m generator compact-search --site .site-build
 	rm -rf site && mv .site-build site
 
 serve: $(READY)

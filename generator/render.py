@@ -18,6 +18,9 @@ from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 # ASCII characters that mean something to Markdown, its extensions or a template engine.
 _MARKUP = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/")
 SITE_NAME = "质量月公告档案"
+# Sections that only repeat what the page or other pages say: left out of the search index
+# (Material skips a heading's section when the heading carries this attribute).
+_NOT_SEARCHED = 'data-search-exclude="true"'
 # libyaml's dumper where PyYAML was built with it: the same YAML, several times faster.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # An index page lists at most this many entries; past that, each year gets a page of its
@@ -97,9 +100,9 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     if item.partners:
         lines += ["联合单位：" + "、".join(md(p) for p in item.partners), ""]
     if item.campaigns:
-        lines += ["## 活动名称 {#campaigns}", "", *(f"- {md(c)}" for c in item.campaigns), ""]
+        lines += [f"## 活动名称 {{#campaigns {_NOT_SEARCHED}}}", "", *(f"- {md(c)}" for c in item.campaigns), ""]
     lines += [
-        "## 相关链接 {#links}",
+        f"## 相关链接 {{#links {_NOT_SEARCHED}}}",
         "",
         f"- 历年同类部门：[{md(family.name)}](../../agencies/{family.id}.md)",
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.cli import generate
 from generator.registry import REGISTRY_PATH
+from generator.search_index import compact
 from generator.writer import MANAGED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,12 +35,13 @@ def generate_docs(work: Path, strict: bool = True) -> str:
 
 
 def build_site(work: Path) -> Path:
-    """mkdocs build --strict of `work`; returns the site folder."""
+    """What `make site` does after generating: mkdocs build --strict, then compact-search."""
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(work / "mkdocs.yml")],
         check=True,
         cwd=work,
     )
+    compact(work / "site")
     return work / "site"
 
 
