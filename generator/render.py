@@ -7,10 +7,8 @@ Markdown, HTML or template syntax in a bulletin can change a page.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
-
-import frontmatter
-import yaml
 
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -21,11 +19,11 @@ SITE_NAME = "质量月公告档案"
 # Sections that only repeat what the page or other pages say: left out of the search index
 # (Material skips a heading's section when the heading carries this attribute).
 _NOT_SEARCHED = 'data-search-exclude="true"'
-# libyaml's dumper where PyYAML was built with it: the same YAML, several times faster.
-_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # An index page lists at most this many entries; past that, each year gets a page of its
 # own, so that no page grows with the archive (URLs of existing pages stay as they are).
 INDEX_LIMIT = 60
+# How much of an item's first activity a timeline line shows.
+EXCERPT_CHARS = 28
 
 
 def md(text: str) -> str:
@@ -39,10 +37,28 @@ def html(text: str) -> str:
 
 
 def page(meta: dict, body: str) -> str:
+    """A page: YAML front matter (python-frontmatter reads it), then the Markdown body."""
     # Themes print title and description into HTML unescaped (MkDocs' Jinja does not
     # autoescape), so these two are stored HTML-escaped; all other keys are plain data.
     shown = {key: html(value) if key in ("title", "description") else value for key, value in meta.items()}
-    return frontmatter.dumps(frontmatter.Post(body, **shown), Dumper=_YAML_DUMPER) + "\n"
+    return "---\n" + front_matter(shown) + "---\n\n" + body + "\n"
+
+
+def front_matter(meta: dict) -> str:
+    """`key: value` lines, keys sorted, each value as JSON: YAML reads JSON as flow scalars and
+    collections, and writing it is several times faster than a YAML representer."""
+    return "".join(
+        f"{key}: {_YAML_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False))}\n"
+        for key, value in sorted(meta.items())
+    )
+
+
+# Characters JSON leaves as they are but YAML would read differently (line breaks, BOM) or refuse.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _escape(match: re.Match) -> str:
+    return f"\\u{ord(match[0]):04x}"
 
 
 def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
@@ -165,21 +181,51 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
     for year, found in years.items():
         lines.append(f"| [{year} 年]({family.id}/{year}.md) | {len(found)} 条 |")
-        year_meta = {"title": f"{family.name} · {year} 年", "agency_id": family.id, "search": {"exclude": True}}
-        year_lines = [f"# {md(family.name)} · {year} 年", "", f"[{md(family.name)}](../{family.id}.md)", ""]
-        year_lines += _timeline(found, family, "../../")
-        files[f"agencies/{family.id}/{year}.md"] = page(year_meta, "\n".join(year_lines))
+        files |= _year_pages(
+            f"agencies/{family.id}",
+            year,
+            f"{family.name} · {year} 年",
+            (f"../{family.id}.md", family.name),
+            lambda chunk, up: _timeline(chunk, family, up + "../../"),
+            found,
+        )
     files[f"agencies/{family.id}.md"] = page(meta, "\n".join(lines))
+    return files
+
+
+def _year_pages(folder: str, year: int, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
+    """One year's index on pages of at most INDEX_LIMIT lines: <folder>/<year>.md, <year>/2.md …
+
+    `parent` is (a path relative to `folder`, its link text); `listing(chunk, up)` gives a chunk's
+    lines, `up` leading from the page back to `folder`.
+    """
+    chunks = [items[i : i + INDEX_LIMIT] for i in range(0, len(items), INDEX_LIMIT)]
+    paths = [f"{year}.md"] + [f"{year}/{n}.md" for n in range(2, len(chunks) + 1)]
+    files = {}
+    for n, chunk in enumerate(chunks):
+        up = "" if n == 0 else "../"
+        heading = title if len(chunks) == 1 else f"{title}（{n + 1}/{len(chunks)}）"
+        body = [f"# {md(heading)}", "", f"[{md(parent[1])}]({up}{parent[0]})", "", *listing(chunk, up)]
+        turns = [(n - 1, "上一页"), (n + 1, "下一页")]
+        links = [f"[{label}]({up}{paths[k]})" for k, label in turns if 0 <= k < len(chunks)]
+        if links:
+            body += ["", " · ".join(links)]
+        files[f"{folder}/{paths[n]}"] = page({"title": heading, "search": {"exclude": True}}, "\n".join(body))
     return files
 
 
 def _timeline(entries: list[Entry], family: Family, up: str) -> list[str]:
     lines = []
     for entry in entries:
-        first = entry.item.activities[0].text if entry.item.activities else ""
+        first = _excerpt(entry.item.activities[0].text if entry.item.activities else "")
         role = "（作为联合单位）" if entry.family.id != family.id else ""
         lines.append(f"- [{md(entry.item.agency)}]({up}{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}")
     return lines
+
+
+def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a text for an index line; the page linked beside it has all of it."""
+    return text if len(text) <= limit else text[:limit].rstrip("，、；：,;: ") + "…"
 
 
 def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
@@ -235,9 +281,7 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     files = {}
     for year, bulletins in years.items():
         lines.append(f"- [{year} 年]({year}.md)：{len(bulletins)} 份公告")
-        year_meta = {"title": f"{year} 年公告", "search": {"exclude": True}}
-        year_lines = [f"# {year} 年公告", "", "[全部公告](index.md)", "", *listing(bulletins, "")]
-        files[f"bulletins/{year}.md"] = page(year_meta, "\n".join(year_lines))
+        files |= _year_pages("bulletins", year, f"{year} 年公告", ("index.md", "全部公告"), listing, bulletins)
     files["bulletins/index.md"] = page(meta, "\n".join(lines))
     return files
 

@@ -31,19 +31,21 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
     staging = tempfile.mkdtemp(prefix=".generate-", dir=docs.parent)
     try:
         changed = []
+        made: set[str] = set()  # folders known to exist: one makedirs per folder, not per file
         for rel, content in sorted(files.items()):
             data = content.encode("utf-8")
             target = os.path.join(docs, rel)
             if existing.get(rel) == len(data) and _read(target) == data:
                 continue
             staged = os.path.join(staging, rel)
-            os.makedirs(os.path.dirname(staged), exist_ok=True)
+            _make_folder(os.path.dirname(staged), made)
             with open(staged, "wb") as out:
                 out.write(data)
             changed.append(rel)
         for rel in changed:
-            os.makedirs(os.path.dirname(os.path.join(docs, rel)), exist_ok=True)
-            os.replace(os.path.join(staging, rel), os.path.join(docs, rel))
+            target = os.path.join(docs, rel)
+            _make_folder(os.path.dirname(target), made)
+            os.replace(os.path.join(staging, rel), target)
         stale = sorted(set(existing) - set(files))
         for rel in stale:
             os.remove(os.path.join(docs, rel))
@@ -65,6 +67,12 @@ def _existing(docs: Path) -> dict[str, int]:
             for name in names:
                 found[f"{rel_folder}/{name}"] = os.path.getsize(os.path.join(folder, name))
     return found
+
+
+def _make_folder(folder: str, made: set[str]) -> None:
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
 
 
 def _read(path: str) -> bytes:

@@ -81,7 +81,8 @@ def test_generated_bulletins_round_trip(year, region, items):
         post = frontmatter.loads(files[path])
         assert post["agency"] == agency
         shown = "".join(unescape(a) for a in ACTIVITY.findall(post.content))
-        assert "".join(shown.split()) == "".join((verb + text).split())
+        source = (verb + text).replace("**", "")  # ** is bold formatting in attachments, never text
+        assert "".join(shown.split()) == "".join(source.split())
         rendered = markdown.markdown(post.content, extensions=["attr_list", "tables", "toc"])
         for forbidden in ("<script", "<img", "<iframe", 'href="javascript:', "{{", "<em>"):
             assert forbidden not in rendered

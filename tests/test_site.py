@@ -175,5 +175,9 @@ def test_index_pages_split_by_year_past_the_limit(tmp_path: Path, monkeypatch):
     assert "[2024 年](bulletins/2024.md)" in (docs / "index.md").read_text(encoding="utf-8")
     year_page = (docs / "agencies/market-regulation/2023.md").read_text(encoding="utf-8")
     assert "[市市场监管局](../../bulletins/2023-putian/market-regulation.md)" in year_page
-    site = build_site(work)
+    assert "[下一页](2023/2.md)" in year_page
+    second = (docs / "agencies/market-regulation/2023/2.md").read_text(encoding="utf-8")
+    assert "[市自然资源局](../../../bulletins/2023-putian/natural-resources.md)（作为联合单位）" in second
+    site = build_site(work)  # --strict: every one of these relative links must resolve
     assert (site / "agencies/market-regulation/2024/index.html").is_file()
+    assert (site / "bulletins/2023/index.html").is_file()
