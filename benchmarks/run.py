@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/run.py [--sizes 10 100 400]
 
 For each size it synthesises an archive (benchmarks/synth.py), then measures what `make site`
-does step by step — generate, mkdocs build, compact-search — and, as the yardstick, a bare
+does step by step — generate, check, mkdocs build, compact-search — and, as the yardstick, a bare
 Material site with the same pages of the same text and no generator. It also checks the
 incremental writer: a second generate, and one added bulletin. Prints a table and writes
 benchmarks/RESULTS.md.
@@ -95,6 +95,7 @@ def measure(count: int, work: Path) -> dict:
     shutil.copy(extra, seeds / extra.name)
     _, _, added = timed(generate, project)
     added_pages = len(json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8"))) - len(pages)
+    check_s, _, _ = timed([PY, "-m", "generator", "check", "--seeds", "seeds", "--docs", "docs"], project)
     build = [PY, "-m", "mkdocs", "build", "--strict", "--quiet"]
     mk_s, mk_mb, _ = timed(build, project)
     compact_s, _, _ = timed([PY, "-m", "generator", "compact-search", "--site", "site"], project)
@@ -113,10 +114,11 @@ def measure(count: int, work: Path) -> dict:
         "added_pages": added_pages,
         "mkdocs_s": mk_s,
         "mkdocs_mb": mk_mb,
-        "site_s": gen_s + mk_s + compact_s,
+        "check_s": check_s,
+        "site_s": gen_s + check_s + mk_s + compact_s,
         "bare_s": bare_s,
         "bare_mb": bare_mb,
-        "ratio": (gen_s + mk_s + compact_s) / bare_s,
+        "ratio": (gen_s + check_s + mk_s + compact_s) / bare_s,
         "site_mb": folder_size(project / "site") / 1e6,
         "largest_kb": sizes[-1] / 1000,
         "median_kb": statistics.median(sizes) / 1000,
@@ -134,6 +136,7 @@ COLUMNS = [
     ("rewritten_unchanged", "rewritten, nothing changed", "{}"),
     ("rewritten_added", "rewritten, +1 bulletin", "{}"),
     ("added_pages", "pages of that bulletin", "{}"),
+    ("check_s", "check s", "{:.2f}"),
     ("mkdocs_s", "mkdocs build s", "{:.1f}"),
     ("mkdocs_mb", "mkdocs MB", "{}"),
     ("site_s", "make site s", "{:.1f}"),
@@ -169,7 +172,7 @@ def main() -> int:
     (ROOT / "benchmarks" / "RESULTS.md").write_text(
         "# Scale benchmark\n\n"
         "Measured by `.venv/bin/python benchmarks/run.py` on the project's machine (2 cores, 24 GiB).\n"
-        "`make site s` = generate + mkdocs build + compact-search; `bare Material` = stock Material\n"
+        "`make site s` = generate + check + mkdocs build + compact-search; `bare Material` = stock Material\n"
         "(search `lang: zh`) building the same pages' Markdown with no generator. "
         "`rewritten, +1 bulletin` counts the files the writer touched after one bulletin was added\n"
         "(its own pages and source, the indexes that list it, the family pages it joins, the API).\n\n" + text + "\n",

@@ -69,9 +69,9 @@ def _pages(docs: Path) -> dict[tuple[str, int], tuple[str, str]]:
     """(seed, line) -> (page path, agency + activities as shown on the page)."""
     result = {}
     for path in sorted((docs / "bulletins").glob("*/*.md")):
-        if path.name == "index.md":
-            continue
         post = frontmatter.load(path)
+        if "agency" not in post.metadata:
+            continue  # a bulletin's page, or a page of a year's list
         seed, _, line = str(post["source"]).rpartition(":")
         activities = [unescape(a) for a in _ACTIVITY.findall(post.content)]
         result[(seed, int(line))] = (path.relative_to(docs.parent).as_posix(), post["agency"] + "".join(activities))

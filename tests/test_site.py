@@ -9,6 +9,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import frontmatter
 
+from generator.check import check
 from tests.helpers import build_site, generate_docs, make_project
 from tests.test_cli import tree
 from tests.test_render import AGENCY_KEYS
@@ -178,6 +179,7 @@ def test_index_pages_split_by_year_past_the_limit(tmp_path: Path, monkeypatch):
     assert "[下一页](2023/2.md)" in year_page
     second = (docs / "agencies/market-regulation/2023/2.md").read_text(encoding="utf-8")
     assert "[市自然资源局](../../../bulletins/2023-putian/natural-resources.md)（作为联合单位）" in second
+    assert check(sorted((work / "seeds").iterdir()), docs) == []  # paged lists are not agency pages
     site = build_site(work)  # --strict: every one of these relative links must resolve
     assert (site / "agencies/market-regulation/2024/index.html").is_file()
     assert (site / "bulletins/2023/index.html").is_file()
