@@ -114,8 +114,9 @@ EMOJI = ["😀", "🏭", "✅", "👩‍🔬", "🇨🇳", "1️⃣", "❤️", 
 CJK_PUNCT = ["，", "、", "；", "：", "“", "”", "《", "》", "（", "）", "——", "……", "·", "　"]
 PHRASES = ["“电梯安全宣传周”", "“昆仑 2024”", "（一）", "2024", "QC ", "质量月", "“质量月”", '"双随机"', "3.15"]
 cjk = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
-# Anything printable that is not a line break: the format keeps it as text.
-wild = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp", "Co", "Cn"), exclude_characters="*")
+# Any character but a line end (\n, \r), NUL (which marks a binary file) and *: the format keeps it as
+# text, controls, separators, private use, unassigned and noncharacters (U+FFFE) included.
+wild = st.characters(exclude_categories=("Cs",), exclude_characters="\n\r\x00*")
 
 piece = st.one_of(
     st.text(cjk, min_size=1, max_size=10),
@@ -291,6 +292,19 @@ def mutate_lines(text: str, rng: random.Random, kind: str) -> str:
 
 
 STRUCTURAL = ["delete", "duplicate", "split", "join", "truncate"]
+ODD_CHARACTERS = [
+    *"\x01\x08\t\x0b\x0c\x1c\x1d\x1e\x1f\x7f\x85\xa0\u2028\u2029\u3000\ufeff\ufffe\uffff\ue000\U0001fffe",
+    *"\u200b\u200d\u202e\u0301、。；，**一二十百零#`<>{}[]()|\\&\"'-=~",
+    *RARE,
+    *EMOJI,
+    "**",
+    "---",
+    "一、",
+    "十一、",
+    "附件 1",
+    "2024 年全国“质量月”",
+    *MARKUP,
+]
 
 
 def mutant(text: str, rng: random.Random, kind: str) -> bytes:
@@ -306,6 +320,11 @@ def mutant(text: str, rng: random.Random, kind: str) -> bytes:
             else:
                 data[rng.randrange(len(data))] = rng.randrange(256)
         return bytes(data)
+    if kind == "chars":  # characters, not bytes: controls, separators, BOMs, noncharacters, markup
+        for _ in range(rng.randint(1, 6)):
+            at = rng.randrange(len(changed) + 1)
+            changed = changed[:at] + rng.choice(ODD_CHARACTERS) + changed[at:]
+        return changed.encode("utf-8")
     if kind == "gb18030":
         return changed.encode("gb18030")
     if kind == "bom":
@@ -321,4 +340,4 @@ def mutant(text: str, rng: random.Random, kind: str) -> bytes:
     raise ValueError(kind)
 
 
-MUTATIONS = [*STRUCTURAL, "bytes", "gb18030", "bom", "crlf", "stacked"]
+MUTATIONS = [*STRUCTURAL, "bytes", "chars", "gb18030", "bom", "crlf", "stacked"]
