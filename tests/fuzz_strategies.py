@@ -8,6 +8,7 @@ of rare characters, markup, emoji, template syntax and CJK punctuation in the te
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import dataclass
@@ -150,7 +151,9 @@ class GeneratedItem:
     agency: str
     verb: str
     paragraphs: tuple[str, ...]  # the text after the verb, paragraph by paragraph
-    cuts: tuple[int, ...]  # line breaks inside the first paragraph (page breaks), as fractions of 1000
+    cuts: tuple[int, ...] = ()  # line breaks inside the first paragraph (page breaks), as fractions of 1000
+    bold: bool = False  # **一、agency**text, as in the Putian seed
+    separator: str = "、"
 
     @property
     def text(self) -> str:
@@ -158,9 +161,12 @@ class GeneratedItem:
         return self.verb + "".join(self.paragraphs)
 
     def lines(self, number: int) -> list[str]:
-        first = f"{numeral(number)}、{self.agency}{self.verb}{self.paragraphs[0]}"
-        head = len(numeral(number)) + 1 + len(self.agency)  # line breaks only after the agency
-        positions = sorted({head + (len(first) - head) * cut // 1000 for cut in self.cuts})
+        head = f"{numeral(number)}{self.separator}{self.agency}"
+        if self.bold:
+            head = f"**{head}**"
+        first = head + self.verb + self.paragraphs[0]
+        # line breaks only after the agency
+        positions = sorted({len(head) + (len(first) - len(head)) * cut // 1000 for cut in self.cuts})
         parts = [first[a:b] for a, b in zip([0, *positions], [*positions, len(first)], strict=True)]
         lines = _no_blank_lines(parts)
         for paragraph in self.paragraphs[1:]:
@@ -179,16 +185,51 @@ def _no_blank_lines(parts: list[str]) -> list[str]:
     return lines
 
 
-item = st.builds(
-    GeneratedItem,
-    agency=agency,
-    verb=st.sampled_from(VERBS),
-    paragraphs=st.tuples(body).flatmap(
-        lambda first: st.lists(continuation, max_size=2).map(lambda more: (first[0], *more))
+def _family_id_is_not_index(name: str) -> bool:
+    # An invented agency whose family id would be `index` overwrites the agencies overview:
+    # a bug test_fuzz.py keeps as an xfail; left out here so that the other properties still run.
+    return REGISTRY.match(name) is not None or REGISTRY.unknown_family(name, "").id != "index"
+
+
+# Invented names in ASCII (WTO办): what the family id is made of when pinyin has nothing to say.
+ascii_agency = st.builds(
+    lambda core, kind: core + kind,
+    st.text(st.sampled_from("ABCQWXZabcdeinoxz0123456789-_.&<>"), min_size=1, max_size=6),
+    st.sampled_from(KINDS),
+).filter(lambda name: _unknown(name) and _family_id_is_not_index(name))
+# In bold type, a name can be anything the bold span holds: it ends where the bold ends.
+bold_name = (
+    st.text(wild, min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda name: name and not set(name) & set("，,。；;：:") and _family_id_is_not_index(name))
+)
+paragraphs = st.tuples(body).flatmap(
+    lambda first: st.lists(continuation, max_size=2).map(lambda more: (first[0], *more))
+)
+cuts = st.lists(st.integers(1, 999), max_size=2).map(tuple)
+SEPARATORS = ["、", "、", "、", "．", ".", "，", ",", " 、"]
+item = st.one_of(
+    st.builds(
+        GeneratedItem,
+        agency=st.one_of(agency, ascii_agency),
+        verb=st.sampled_from(VERBS),
+        paragraphs=paragraphs,
+        cuts=cuts,
+        bold=st.just(False),
+        separator=st.sampled_from(SEPARATORS),
     ),
-    cuts=st.lists(st.integers(1, 999), max_size=2).map(tuple),
+    st.builds(
+        GeneratedItem,
+        agency=st.one_of(agency, bold_name),
+        verb=st.sampled_from(["", *VERBS]),
+        paragraphs=paragraphs,
+        cuts=cuts,
+        bold=st.just(True),
+        separator=st.sampled_from(SEPARATORS),
+    ),
 )
 REGIONS = ["全国", "福建省", "莆田", "莆田市", "仙游县", "城厢区", "上海市", "新疆维吾尔自治区", "厦门", "内蒙古"]
+ODD_REGIONS = ["", "𠀀𠀁", "龘县", "😀市", "<script>x</script>", "{{ x }}", "index", "A&B 区", "# h"]
 
 
 @dataclass(frozen=True)
@@ -213,10 +254,33 @@ class GeneratedBulletin:
 bulletin = st.builds(
     GeneratedBulletin,
     year=st.integers(2000, 2099),
-    region=st.sampled_from(REGIONS),
+    region=st.one_of(st.sampled_from(REGIONS), st.sampled_from(ODD_REGIONS)),
     label=st.booleans(),
     preamble=st.one_of(st.just(""), continuation.filter(lambda p: not re.search(r"(?:19|20)\d\d\s*年", p))),
     items=st.lists(item, min_size=1, max_size=10).map(tuple),
+)
+
+# Front matter a maintainer may put on a seed: right, wrong and odd YAML.
+_SCALARS = [
+    "2024", "1899", "3000", "0", "-1", "0x7e8", "2_024", "2024.0", ".inf", ".nan", "null", "~", "true", "yes",
+    '"2024"', "2024-08-30", "2024-08-30T09:00:00+08:00", "2024年8月", "[2024]", "{a: 1}", "[]", "{}", "''",
+    "national", "province", "city", "county", "planet", "全国", "福建省", "莆田市", "𠀀", "<script>x</script>",
+    "https://www.samr.gov.cn/a?b=1&c=2", "http://x.example/'onmouseover='alert(1)", "javascript:alert(1)",
+    "'https://a b'", "ftp://x", "关于开展2024年全国“质量月”活动的通知", '"{{ x }} {% y %}"', "&a x", "*a",
+    "!!str 2024", "!!binary aGk=", "|\n  two\n  lines", ">-\n  folded", "'it''s'", '"\\u2028"', "- a\n- b",
+    "!!python/object:os.system x",
+]  # fmt: skip
+_KEYS = ["year", "region", "level", "published", "notice", "issuer", "source_url"]
+front_matter_entry = st.builds(
+    lambda key, value: f"{key}: {value}",
+    st.one_of(st.sampled_from(_KEYS), st.sampled_from(["title", "Year", "1", "'year'", "? [a]"])),
+    st.one_of(st.sampled_from(_SCALARS), st.text(wild, max_size=8).map(lambda t: json.dumps(t, ensure_ascii=False))),
+)
+front_matter = st.builds(
+    lambda entries, opening, closing: "\n".join([opening, *entries, closing]) + "\n",
+    st.lists(front_matter_entry, max_size=5),
+    st.sampled_from(["---", "---", "--- ", "---\t"]),
+    st.sampled_from(["---", "---", "--- ", "...", "--", "   ---"]),
 )
 
 # Lines of anything: titles, numbering, bold, front matter fences, markup, rubbish.
