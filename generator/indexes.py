@@ -83,6 +83,7 @@ def api_bulletins(archive: Archive) -> list[dict]:
             "year": bulletin.year,
             "region": bulletin.region,
             "level": bulletin.level,
+            "campaign": bulletin.campaign,
             "url": f"bulletins/{bulletin.id}/",
             "source": bulletin.source,
             "agencies": len(counts.get(bulletin.id, [])),

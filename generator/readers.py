@@ -6,6 +6,7 @@ reader by registering it in READERS under its file suffix.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,20 +40,26 @@ def read_text(path: Path, shown: str, warnings: Warnings) -> Document:
 def _decode(data: bytes, shown: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(shown, 1, "not a text file (it contains NUL bytes)")
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data[bom:].decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
     guess = charset_normalizer.from_bytes(data).best()
     encoding = "gb18030" if guess and guess.encoding.replace("_", "") in _GB_FAMILY else None
     if encoding is None:
-        line = data[: utf8_error.start].count(b"\n") + 1
+        line = _line_at(data, bom + utf8_error.start)
         raise InputError(shown, line, "not a text file: neither UTF-8 nor GB18030")
     try:
         return data.decode(encoding), encoding
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(shown, line, f"invalid {encoding.upper()} byte sequence") from exc
+        raise InputError(shown, _line_at(data, exc.start), f"invalid {encoding.upper()} byte sequence") from exc
+
+
+def _line_at(data: bytes, offset: int) -> int:
+    """The line number of a byte offset, with CRLF, CR and LF all ending a line."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def _front_matter(lines: list[str], shown: str) -> tuple[dict, int]:
@@ -69,6 +76,9 @@ def _front_matter(lines: list[str], shown: str) -> tuple[dict, int]:
         mark = getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)
         raise InputError(shown, line, f"front matter is not valid YAML: {exc}") from None
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        # YAML that parses but cannot become a value: hour 25, a 5,000-digit int, !!int abc …
+        raise InputError(shown, 2, f"front matter has a value YAML cannot read: {type(exc).__name__}: {exc}") from None
     if not isinstance(meta, dict):
         raise InputError(shown, 2, "front matter must be a mapping of key: value")
     unknown = sorted(str(key) for key in meta if key not in _META_KEYS)

@@ -66,3 +66,23 @@ def test_front_matter_is_metadata_and_lines_keep_their_numbers(tmp_path: Path):
     assert doc.meta == {"issuer": "市场监管总局", "published": __import__("datetime").date(2024, 8, 30)}
     assert (doc.lines[0].number, doc.lines[0].text) == (5, "附件 1")
     assert (doc.lines[4].number, doc.lines[4].text) == (9, "一、公安部开展“昆仑 2024”行动。")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["published: 2024-01-01 25:00:00", "year: " + "9" * 5000, "x: " + "[" * 3000, "x: !!int abc", "x: !!bool abc"],
+    ids=["hour-25", "5000-digits", "deep-nesting", "int-tag", "bool-tag"],
+)
+def test_front_matter_yaml_cannot_construct_is_refused(tmp_path: Path, entry: str):
+    with pytest.raises(InputError) as error:
+        read(tmp_path, f"---\n{entry}\n---\n{TEXT}".encode())
+    assert str(error.value).startswith("seeds/seed.txt:2: error: front matter")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["no-bom", "bom"])
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
+def test_an_undecodable_byte_is_reported_on_its_line(tmp_path: Path, bom: bytes, end: bytes):
+    data = bom + end.join([b"a", b"b", b"c \xff\xfe\xfd\xfc\xfb" * 4])
+    with pytest.raises(InputError) as error:
+        read(tmp_path, data)
+    assert str(error.value).startswith("seeds/seed.txt:3: error: not a text file")

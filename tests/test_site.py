@@ -126,6 +126,7 @@ def test_public_data(site: Path):
     assert all((site / page["url"] / "index.html").is_file() for page in pages)
     assert {b["id"]: b["agencies"] for b in bulletins} == {"2024-national": 25, "2023-putian": 22}
     assert set(bulletins[0]) >= {"id", "title", "year", "region", "level", "url", "source", "agencies"}
+    assert bulletins[0]["campaign"] == "质量月"
 
 
 def test_search_leads_to_agency_pages(site: Path):
