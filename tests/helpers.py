@@ -84,10 +84,16 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    # The default backlog of 5 stalls a browser or link checker opening many connections at once.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve `site` on 127.0.0.1 (a free port); yields the base URL ending in /."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
+    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
