@@ -1,35 +1,50 @@
 """Scale benchmark (not a test): the generator and the site build at 10, 100 and 400 bulletins.
 
-    .venv/bin/python benchmarks/run.py [--sizes 10 100 400]
+    .venv/bin/python benchmarks/run.py [--sizes 10 100 400] [--scratch DIR] [--no-write]
 
-For each size it synthesises an archive (benchmarks/synth.py), then measures what `make site`
-does step by step — generate, check, mkdocs build, compact-search — and, as the yardstick, a bare
-Material site with the same pages of the same text and no generator. It also checks the
-incremental writer: a second generate, and one added bulletin. Prints a table and writes
-benchmarks/RESULTS.md.
+For each size it synthesises an archive (benchmarks/synth.py) in a scratch copy of the project
+and measures, each step a child process under GNU time (wall seconds, peak memory):
+
+- a first `make site` from an empty docs/, step by step as the Makefile runs them: generate
+  (every file created), check, mkdocs build, compact-search;
+- `make site` again with nothing changed (the real Makefile: generate rewrites nothing);
+- the writer: files whose mtime changed after that second generate, and after one added bulletin;
+- the yardstick: a bare Material site (stock config, search `lang: zh`) building the same pages'
+  Markdown with no generator;
+- the built site: size, largest and median page HTML, search index bytes (raw and gzip).
+
+Then, in one process, where the generator's time goes at the largest size (benchmarks/phases.py).
+Prints the tables and writes benchmarks/RESULTS.md (unless --no-write).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import platform
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.phases import phases_table  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
+from generator.writer import MANAGED  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 PY = sys.executable
-TIME = ["/usr/bin/time", "-f", "%e %M"]  # GNU time: wall seconds, peak kilobytes
+VENV = Path(PY).parents[1]
+TIME = ["/usr/bin/time", "-f", "%e %M"]  # GNU time: wall seconds, peak kilobytes (the process or any child)
+PAGE_LIMIT_KB = 40
 BARE_CONFIG = """site_name: bare
 theme:
   name: material
@@ -46,26 +61,51 @@ nav:
 """
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Run `command`; returns wall seconds, peak memory in MB, and its stdout."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+@dataclass(frozen=True)
+class Step:
+    seconds: float
+    peak_mb: int
+    stdout: str
+    stderr: str
+
+
+def timed(command: list[str], cwd: Path, **env: str) -> Step:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
     result = subprocess.run(TIME + command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kilobytes) // 1024, result.stdout
+    return Step(float(seconds), int(kilobytes) // 1024, result.stdout, result.stderr)
 
 
-def written(summary: str) -> int:
-    return int(re.search(r"(\d+) files written", summary)[1])
+def mtimes(docs: Path) -> dict[str, int]:
+    """Every generated file under docs/: relative path -> mtime in nanoseconds."""
+    found = {}
+    for root in MANAGED:
+        top = docs / root
+        paths = [top] if top.is_file() else top.rglob("*")
+        for path in paths:
+            if path.is_file():
+                found[path.relative_to(docs).as_posix()] = path.stat().st_mtime_ns
+    return found
 
 
-def html_sizes(site: Path) -> list[int]:
-    return sorted(p.stat().st_size for p in site.rglob("*.html"))
+def touched(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """Files created, rewritten or removed between two snapshots."""
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
 
 
-def folder_size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+def kind(path: str, bulletin: str) -> str:
+    """What a rewritten file is, for the +1 bulletin summary."""
+    if path.startswith(f"bulletins/{bulletin}/"):
+        return "its own pages"
+    if path.startswith("api/"):
+        return "api/*.json"
+    if path.startswith("agencies/") and path != "agencies/index.md":
+        return "family pages"
+    if re.match(r"bulletins/\d{4}(/|\.md)", path):
+        return "year lists"
+    return path
 
 
 def bare_site(docs: Path, work: Path) -> Path:
@@ -81,101 +121,162 @@ def bare_site(docs: Path, work: Path) -> Path:
     return bare
 
 
+def site_figures(site: Path) -> dict:
+    pages = sorted((p.stat().st_size, p.relative_to(site).as_posix()) for p in site.rglob("*.html"))
+    index = (site / "search/search_index.json").read_bytes()
+    return {
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "largest_kb": pages[-1][0] / 1000,
+        "largest_page": pages[-1][1],
+        "median_kb": statistics.median(size for size, _ in pages) / 1000,
+        "over_limit": sum(size > PAGE_LIMIT_KB * 1000 for size, _ in pages),
+        "index_kb": len(index) / 1000,
+        "index_gz_kb": len(gzip.compress(index, 6)) / 1000,
+        "index_bytes": len(index),
+    }
+
+
 def measure(count: int, work: Path) -> dict:
     (work / "project").mkdir()
     project = make_project(work / "project")
-    seeds = project / "seeds"
-    shutil.rmtree(seeds)
-    files = write_archive(count + 1, seeds)
+    for name in ("Makefile", "requirements.lock"):
+        shutil.copy2(ROOT / name, project / name)  # copy2: the lock file keeps its age, make installs nothing
+    shutil.rmtree(project / "seeds")
+    files = write_archive(count + 1, project / "seeds")
     extra = files[-1].rename(work / files[-1].name)  # held back: the bulletin added later
+    docs = project / "docs"
+
+    # A first `make site`, step by step.
     generate = [PY, "-m", "generator", "build", "--strict", "--seeds", "seeds", "--docs", "docs"]
-    gen_s, gen_mb, _ = timed(generate, project)
-    pages = json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8"))
-    _, _, second = timed(generate, project)
-    shutil.copy(extra, seeds / extra.name)
-    _, _, added = timed(generate, project)
-    added_pages = len(json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8"))) - len(pages)
-    check_s, _, _ = timed([PY, "-m", "generator", "check", "--seeds", "seeds", "--docs", "docs"], project)
-    build = [PY, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    mk_s, mk_mb, _ = timed(build, project)
-    compact_s, _, _ = timed([PY, "-m", "generator", "compact-search", "--site", "site"], project)
-    bare = bare_site(project / "docs", work)
-    bare_s, bare_mb, _ = timed([PY, "-m", "mkdocs", "build", "--quiet"], bare)
-    sizes = html_sizes(project / "site")
-    index = (project / "site/search/search_index.json").stat().st_size
+    gen = timed(generate, project)
+    pages = len(json.loads((docs / "api/pages.json").read_text(encoding="utf-8")))
+    check = timed([PY, "-m", "generator", "check", "--seeds", "seeds", "--docs", "docs"], project)
+    mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    compact = timed([PY, "-m", "generator", "compact-search", "--site", "site"], project)
+    figures = site_figures(project / "site")
+    first = gen.seconds + check.seconds + mkdocs.seconds + compact.seconds
+
+    # `make site` again, nothing changed: the real Makefile.
+    before = mtimes(docs)
+    again = timed(["make", "--no-print-directory", "-o", str(VENV / ".installed"), "site", f"VENV={VENV}"], project)
+    unchanged = touched(before, mtimes(docs))
+    warm = timed(generate, project)  # the generate step alone, nothing changed
+
+    # One more bulletin.
+    before = mtimes(docs)
+    shutil.copy(extra, project / "seeds" / extra.name)
+    timed(generate, project)
+    added = touched(before, mtimes(docs))
+    bulletin = next(p.split("/")[1] for p in added if p.endswith("/source.txt"))
+    kinds: dict[str, int] = {}
+    for path in added:
+        kinds[kind(path, bulletin)] = kinds.get(kind(path, bulletin), 0) + 1
+
+    bare = timed([PY, "-m", "mkdocs", "build", "--quiet"], bare_site(docs, work))
     return {
         "bulletins": count,
-        "pages": len(pages),
-        "generate_s": gen_s,
-        "pages_per_s": len(pages) / gen_s,
-        "generate_mb": gen_mb,
-        "rewritten_unchanged": written(second),
-        "rewritten_added": written(added),
-        "added_pages": added_pages,
-        "mkdocs_s": mk_s,
-        "mkdocs_mb": mk_mb,
-        "check_s": check_s,
-        "site_s": gen_s + check_s + mk_s + compact_s,
-        "bare_s": bare_s,
-        "bare_mb": bare_mb,
-        "ratio": (gen_s + check_s + mk_s + compact_s) / bare_s,
-        "site_mb": folder_size(project / "site") / 1e6,
-        "largest_kb": sizes[-1] / 1000,
-        "median_kb": statistics.median(sizes) / 1000,
-        "index_kb": index / 1000,
-        "index_per_page": index / len(pages),
+        "pages": pages,
+        "generate_s": gen.seconds,
+        "pages_per_s": pages / gen.seconds,
+        "generate_warm_s": warm.seconds,
+        "pages_per_s_warm": pages / warm.seconds,
+        "generate_mb": max(gen.peak_mb, warm.peak_mb),
+        "check_s": check.seconds,
+        "mkdocs_s": mkdocs.seconds,
+        "mkdocs_mb": mkdocs.peak_mb,
+        "compact_s": compact.seconds,
+        "site_s": first,
+        "again_s": again.seconds,
+        "again_mb": again.peak_mb,
+        "bare_s": bare.seconds,
+        "bare_mb": bare.peak_mb,
+        "ratio": first / bare.seconds,
+        "ratio_again": again.seconds / bare.seconds,
+        "peak_mb": max(gen.peak_mb, check.peak_mb, mkdocs.peak_mb, compact.peak_mb, again.peak_mb),
+        "touched_unchanged": len(unchanged),
+        "touched_added": len(added),
+        "added_kinds": kinds,
+        "index_per_page": figures["index_bytes"] / pages,
+        **figures,
     }
 
 
 COLUMNS = [
-    ("bulletins", "bulletins", "{}"),
     ("pages", "agency pages", "{:,}"),
-    ("generate_s", "generate s", "{:.2f}"),
-    ("pages_per_s", "pages/s", "{:,.0f}"),
-    ("generate_mb", "generate MB", "{}"),
-    ("rewritten_unchanged", "rewritten, nothing changed", "{}"),
-    ("rewritten_added", "rewritten, +1 bulletin", "{}"),
-    ("added_pages", "pages of that bulletin", "{}"),
+    ("generate_s", "generate s, empty docs/", "{:.2f}"),
+    ("pages_per_s", "pages/s, empty docs/", "{:,.0f}"),
+    ("generate_warm_s", "generate s, nothing changed", "{:.2f}"),
+    ("pages_per_s_warm", "pages/s, nothing changed", "{:,.0f}"),
+    ("generate_mb", "generate peak MB", "{}"),
     ("check_s", "check s", "{:.2f}"),
     ("mkdocs_s", "mkdocs build s", "{:.1f}"),
-    ("mkdocs_mb", "mkdocs MB", "{}"),
-    ("site_s", "make site s", "{:.1f}"),
+    ("mkdocs_mb", "mkdocs peak MB", "{}"),
+    ("compact_s", "compact-search s", "{:.2f}"),
+    ("site_s", "first make site s (sum of steps)", "{:.1f}"),
+    ("again_s", "make site again s (nothing changed)", "{:.1f}"),
     ("bare_s", "bare Material s", "{:.1f}"),
-    ("ratio", "site / bare", "{:.2f}"),
+    ("bare_mb", "bare Material peak MB", "{}"),
+    ("ratio", "first make site / bare", "{:.2f}"),
+    ("ratio_again", "make site again / bare", "{:.2f}"),
+    ("peak_mb", "peak MB, any step", "{}"),
+    ("touched_unchanged", "files touched, 2nd generate", "{}"),
+    ("touched_added", "files touched, +1 bulletin", "{}"),
     ("site_mb", "site MB", "{:.1f}"),
     ("largest_kb", "largest page KB", "{:.1f}"),
     ("median_kb", "median page KB", "{:.1f}"),
+    ("over_limit", f"pages over {PAGE_LIMIT_KB} KB", "{}"),
     ("index_kb", "search index KB", "{:,.0f}"),
-    ("index_per_page", "index bytes/page", "{:.0f}"),
+    ("index_gz_kb", "search index KB gzip", "{:,.0f}"),
+    ("index_per_page", "index bytes / agency page", "{:.0f}"),
 ]
 
 
 def table(rows: list[dict]) -> str:
     lines = ["| measure | " + " | ".join(f"N={row['bulletins']}" for row in rows) + " |"]
     lines.append("| --- " * (len(rows) + 1) + "|")
-    for key, label, fmt in COLUMNS[1:]:
+    for key, label, fmt in COLUMNS:
         lines.append(f"| {label} | " + " | ".join(fmt.format(row[key]) for row in rows) + " |")
+    return "\n".join(lines)
+
+
+def details(rows: list[dict]) -> str:
+    lines = []
+    for row in rows:
+        kinds = ", ".join(f"{name} {n}" for name, n in sorted(row["added_kinds"].items(), key=lambda kv: -kv[1]))
+        lines.append(f"- N={row['bulletins']}: largest page `{row['largest_page']}`; +1 bulletin touched {kinds}")
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 400])
+    parser.add_argument("--scratch", type=Path, default=None, help="where to build (default: the system temp folder)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md as it is")
     args = parser.parse_args()
     rows = []
     for count in args.sizes:
-        with tempfile.TemporaryDirectory(prefix=f"zly-bench-{count}-") as scratch:
+        with tempfile.TemporaryDirectory(prefix=f"zly-bench-{count}-", dir=args.scratch) as scratch:
             rows.append(measure(count, Path(scratch)))
         print(f"N={count}: done", file=sys.stderr)
-    text = table(rows)
+    phases = phases_table(max(args.sizes), args.scratch)
+    text = table(rows) + "\n\n" + details(rows) + "\n\n" + phases
     print(text)
+    if args.no_write:
+        return 0
+    command = " ".join([".venv/bin/python benchmarks/run.py", *sys.argv[1:]])
+    scratch = args.scratch or tempfile.gettempdir()
+    machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, scratch folder {scratch}"
     (ROOT / "benchmarks" / "RESULTS.md").write_text(
         "# Scale benchmark\n\n"
-        "Measured by `.venv/bin/python benchmarks/run.py` on the project's machine (2 cores, 24 GiB).\n"
-        "`make site s` = generate + check + mkdocs build + compact-search; `bare Material` = stock Material\n"
-        "(search `lang: zh`) building the same pages' Markdown with no generator. "
-        "`rewritten, +1 bulletin` counts the files the writer touched after one bulletin was added\n"
-        "(its own pages and source, the indexes that list it, the family pages it joins, the API).\n\n" + text + "\n",
+        f"Measured by `{command}` on {machine}.\n\n"
+        "- *first make site* = generate into an empty docs/ + check + mkdocs build + compact-search, each timed\n"
+        "  as its own process; *make site again* = the real `make site` once more, nothing changed.\n"
+        "- *bare Material* = stock Material (search `lang: zh`, one-page nav) building the same pages' Markdown,\n"
+        "  front matter removed, no generator: what MkDocs itself needs for these pages.\n"
+        "- *files touched* = generated files under docs/ whose mtime changed (created, rewritten or removed).\n"
+        "- Peak memory is GNU time's maximum resident set of the step's process or any child it waited for.\n\n"
+        + text
+        + "\n",
         encoding="utf-8",
     )
     return 0

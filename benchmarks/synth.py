@@ -56,12 +56,21 @@ def real_items() -> list[tuple[str, str]]:
     return items
 
 
-def agency_at(registry, family_id: str, original: str, level: str) -> str:
+# Province-level cities name their departments as cities do (市市场监管局); autonomous regions say
+# 自治区 where provinces say 省 — except 省委…: the parser cuts 自治区委宣传部 at the verb 宣传.
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+def agency_at(registry, family_id: str, original: str, region: str, level: str) -> str:
     if not family_id:
         return original
     names = registry.family(family_id).names
-    choices = names.get(level) or names.get("city") or names.get("national") or (original,)
-    return next((name for name in choices if "莆田" not in name), choices[0])  # no Putian outside Putian
+    wanted = "city" if region in MUNICIPALITIES else level
+    choices = names.get(wanted) or names.get("city") or names.get("national") or (original,)
+    name = next((name for name in choices if "莆田" not in name), choices[0])  # no Putian outside Putian
+    if level == "province" and region.endswith("自治区") and name.startswith("省") and not name.startswith("省委"):
+        name = "自治区" + name[1:]
+    return name
 
 
 def write_archive(count: int, out: Path, seed: int = 2024) -> list[Path]:
@@ -76,7 +85,9 @@ def write_archive(count: int, out: Path, seed: int = 2024) -> list[Path]:
         picked = rng.sample(pool, rng.randint(20, 30))
         lines = ["附件 1", "", f"{year} 年{region}“质量月”联合主办单位开展的主要活动", ""]
         for i, (family_id, original, text) in enumerate(picked, start=1):
-            lines += [f"{numeral(i)}、{agency_at(registry, family_id, original, level)}{text}", ""]
+            if level == "city":
+                text = text.replace("莆田", region.removesuffix("市"))  # the city's own name in its items
+            lines += [f"{numeral(i)}、{agency_at(registry, family_id, original, region, level)}{text}", ""]
         path = out / f"{n:06d}.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
         written.append(path)

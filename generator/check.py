@@ -10,7 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-import frontmatter
+import yaml
 
 from generator.clean import remove_artefacts
 from generator.errors import Diagnostic, Warnings
@@ -18,6 +18,10 @@ from generator.parse import BOLD, item_start
 from generator.readers import read_document, seed_name
 
 _ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
+# The front matter's `agency:` and `source:` lines. render.front_matter writes a key per line; reading
+# only these two keeps the check fast (the other keys are most of the YAML and say nothing of the text).
+_FIELD = re.compile(r"^(agency|source): (.*)$", re.M)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
@@ -69,12 +73,14 @@ def _pages(docs: Path) -> dict[tuple[str, int], tuple[str, str]]:
     """(seed, line) -> (page path, agency + activities as shown on the page)."""
     result = {}
     for path in sorted((docs / "bulletins").glob("*/*.md")):
-        post = frontmatter.load(path)
-        if "agency" not in post.metadata:
+        text = path.read_text(encoding="utf-8")
+        head = _FRONT_MATTER.match(text)
+        meta = {key: yaml.load(value, yaml.CSafeLoader) for key, value in _FIELD.findall(head[1] if head else "")}
+        if "agency" not in meta:
             continue  # a bulletin's page, or a page of a year's list
-        seed, _, line = str(post["source"]).rpartition(":")
-        activities = [unescape(a) for a in _ACTIVITY.findall(post.content)]
-        result[(seed, int(line))] = (path.relative_to(docs.parent).as_posix(), post["agency"] + "".join(activities))
+        seed, _, line = str(meta["source"]).rpartition(":")
+        activities = [unescape(a) for a in _ACTIVITY.findall(text, head.end())]
+        result[(seed, int(line))] = (path.relative_to(docs.parent).as_posix(), meta["agency"] + "".join(activities))
     return result
 
 

@@ -22,37 +22,73 @@ class WriteStats:
 
 
 def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
+    """Make docs/ hold exactly `files`, rewriting only what changed.
+
+    New files go straight to their place; changed ones are staged beside docs/ and swapped in once
+    every byte is written. A failure before the swap removes what was created: docs/ is as it was.
+    """
     for rel in files:
         if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED:
             raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/")
     docs.mkdir(parents=True, exist_ok=True)
     existing = _existing(docs)
-    # Stage every file first: a failure here leaves docs/ exactly as it was.
     staging = tempfile.mkdtemp(prefix=".generate-", dir=docs.parent)
+    created = _Created()
+    replaced = []
     try:
-        changed = []
-        made: set[str] = set()  # folders known to exist: one makedirs per folder, not per file
-        for rel, content in sorted(files.items()):
-            data = content.encode("utf-8")
-            target = os.path.join(docs, rel)
-            if existing.get(rel) == len(data) and _read(target) == data:
-                continue
-            staged = os.path.join(staging, rel)
-            _make_folder(os.path.dirname(staged), made)
-            with open(staged, "wb") as out:
-                out.write(data)
-            changed.append(rel)
-        for rel in changed:
-            target = os.path.join(docs, rel)
-            _make_folder(os.path.dirname(target), made)
-            os.replace(os.path.join(staging, rel), target)
-        stale = sorted(set(existing) - set(files))
-        for rel in stale:
-            os.remove(os.path.join(docs, rel))
-        _remove_empty_folders(docs)
+        try:
+            for rel, content in sorted(files.items()):
+                data = content.encode("utf-8")
+                target = os.path.join(docs, rel)
+                if rel not in existing:
+                    created.write(target, data)
+                elif existing[rel] != len(data) or _read(target) != data:
+                    created.write(os.path.join(staging, rel), data)
+                    replaced.append(rel)
+        except BaseException:
+            created.undo()
+            raise
+        for rel in replaced:
+            os.replace(os.path.join(staging, rel), os.path.join(docs, rel))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return WriteStats(written=len(changed), unchanged=len(files) - len(changed), removed=len(stale))
+    stale = sorted(set(existing) - set(files))
+    for rel in stale:
+        os.remove(os.path.join(docs, rel))
+    if stale:
+        _remove_empty_folders(docs)
+    written = len(files) - len(existing.keys() & files.keys()) + len(replaced)
+    return WriteStats(written=written, unchanged=len(files) - written, removed=len(stale))
+
+
+class _Created:
+    """Files and folders made so far, so that a failed write can take them back."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.folders: list[str] = []
+        self._known: set[str] = set()  # folders known to exist: one check per folder, not per file
+
+    def write(self, path: str, data: bytes) -> None:
+        self._folder(os.path.dirname(path))
+        with open(path, "xb") as out:
+            self.files.append(path)
+            out.write(data)
+
+    def _folder(self, folder: str) -> None:
+        if folder in self._known:
+            return
+        if not os.path.isdir(folder):
+            self._folder(os.path.dirname(folder))
+            os.mkdir(folder)
+            self.folders.append(folder)
+        self._known.add(folder)
+
+    def undo(self) -> None:
+        for path in self.files:
+            os.remove(path)
+        for folder in reversed(self.folders):
+            os.rmdir(folder)
 
 
 def _existing(docs: Path) -> dict[str, int]:
@@ -67,12 +103,6 @@ def _existing(docs: Path) -> dict[str, int]:
             for name in names:
                 found[f"{rel_folder}/{name}"] = os.path.getsize(os.path.join(folder, name))
     return found
-
-
-def _make_folder(folder: str, made: set[str]) -> None:
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
 
 
 def _read(path: str) -> bytes:

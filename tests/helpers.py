@@ -27,6 +27,7 @@ def make_project(work: Path, seeds: Path = SEEDS) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*MANAGED))
     shutil.copytree(seeds, work / "seeds")
+    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/pagefind.py
     return work
 
 

@@ -87,6 +87,22 @@ def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
     )
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "problem"),
+    [
+        ('agency: "公安部"', 'agency: "公安厅"', "public-security.md differs from the source"),
+        (':17"', ':18"', "item has no generated page"),
+    ],
+)
+def test_check_reads_agency_and_source_from_the_front_matter(work: Path, before: str, after: str, problem: str):
+    page = work / "docs/bulletins/2024-national/public-security.md"
+    text = page.read_text(encoding="utf-8")
+    assert before in text
+    page.write_text(text.replace(before, after, 1), encoding="utf-8")
+    result = run("check", cwd=work)
+    assert result.returncode == 1 and problem in result.stderr, result.stderr
+
+
 def test_a_messy_seed_in_any_encoding_gives_the_same_pages(tmp_path: Path):
     from tests.test_clean import MESSY
 

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import writer
 from generator.writer import write_site
 
 
@@ -34,3 +35,36 @@ def test_refuses_paths_outside_the_generated_part(tmp_path: Path, path: str):
     with pytest.raises(ValueError, match="refusing"):
         write_site(tmp_path / "docs", {path: "x"})
     assert not (tmp_path / "x.md").exists()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/" for p in folder.rglob("*")}
+
+
+def test_a_failed_write_takes_back_what_it_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n", "bulletins/a/index.md": "a\n"})
+    before = _tree(docs)
+    real_write, calls = writer._Created.write, []
+
+    def disk_full_at_the_third(self, path: str, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        real_write(self, path, data)
+
+    monkeypatch.setattr(writer._Created, "write", disk_full_at_the_third)
+    new = {"index.md": "home 2\n", "bulletins/a/index.md": "a\n", "bulletins/b/c/d.md": "d\n", "bulletins/z.md": "z"}
+    with pytest.raises(OSError, match="No space"):
+        write_site(docs, new)
+    assert len(calls) == 3  # bulletins/b/c/d.md and bulletins/z.md were made, index.md failed
+    assert _tree(docs) == before
+    assert not list(tmp_path.glob(".generate-*"))
+
+
+def test_new_files_are_written_in_place_and_counted(tmp_path: Path):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n"})
+    stats = write_site(docs, {"index.md": "home 2\n", "api/pages.json": "[]", "bulletins/x/y/z.md": "z"})
+    assert (stats.written, stats.unchanged, stats.removed) == (3, 0, 0)
+    assert (docs / "bulletins/x/y/z.md").read_text(encoding="utf-8") == "z"

@@ -1,0 +1,106 @@
+"""Where the generator's time goes (a benchmark, not a test): each phase timed in one process.
+
+    .venv/bin/python benchmarks/phases.py [--bulletins 400] [--profile PHASE]
+
+Synthesises an archive (benchmarks/synth.py) under /tmp, then runs what `generate` in
+generator/cli.py runs — read, clean, parse, match, render, write — timing each phase, once into
+an empty docs/ (every file created) and once more with nothing changed (nothing written).
+`--profile render` (or read, clean, parse, match, write) prints the cProfile of that phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import write_archive  # noqa: E402
+from generator.cli import cleaned, seed_files  # noqa: E402
+from generator.errors import Warnings  # noqa: E402
+from generator.match import build_archive  # noqa: E402
+from generator.parse import parse_bulletin  # noqa: E402
+from generator.readers import read_document, seed_name  # noqa: E402
+from generator.registry import load_registry  # noqa: E402
+from generator.render import render_site  # noqa: E402
+from generator.writer import write_site  # noqa: E402
+
+
+def run_phases(seeds: Path, docs: Path, profile: str = "") -> dict[str, float]:
+    """Seconds per phase of one generate run; the profiled phase's statistics are printed."""
+    times: dict[str, float] = {}
+
+    def phase(name: str, work: Callable[[], object]) -> object:
+        profiler = cProfile.Profile() if name == profile else None
+        start = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        result = work()
+        if profiler:
+            profiler.disable()
+        times[name] = time.perf_counter() - start
+        if profiler:
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+        return result
+
+    warnings = Warnings()
+    registry = phase("registry", load_registry)
+    documents = phase("read", lambda: [read_document(p, seed_name(p), warnings) for p in seed_files(seeds)])
+    documents = phase("clean", lambda: [cleaned(doc, warnings) for doc in documents])
+    bulletins = phase("parse", lambda: [parse_bulletin(doc, registry, warnings) for doc in documents])
+    archive = phase("match", lambda: build_archive(bulletins, registry, warnings))
+    sources = {b.id: doc.text for b, doc in zip(bulletins, documents, strict=True)}
+    files = phase("render", lambda: render_site(archive, sources))
+    stats = phase("write", lambda: write_site(docs, files))
+    times["pages"] = len(archive.entries)
+    times["files"] = len(files)
+    times["written"] = stats.written
+    return times
+
+
+PHASES = ("registry", "read", "clean", "parse", "match", "render", "write")
+
+
+def phases_table(count: int, scratch: Path | None = None, profile: str = "") -> str:
+    """Markdown: each phase's seconds into an empty docs/, then again with nothing changed."""
+    with tempfile.TemporaryDirectory(prefix="zly-phases-", dir=scratch) as folder:
+        work = Path(folder)
+        write_archive(count, work / "seeds")
+        cold = run_phases(work / "seeds", work / "docs", profile)
+        warm = run_phases(work / "seeds", work / "docs")
+    pages = int(cold["pages"])
+    lines = [
+        f"In one process, N={count} ({pages:,} agency pages, {int(cold['files']):,} files):",
+        "",
+        "| phase | empty docs/ s | nothing changed s |",
+        "| --- | --- | --- |",
+        *(f"| {name} | {cold[name]:.3f} | {warm[name]:.3f} |" for name in PHASES),
+    ]
+    for label, run in (("empty docs/", cold), ("nothing changed", warm)):
+        total = sum(run[name] for name in PHASES)
+        lines.append(
+            f"| total, {label} | {total:.2f} s = {pages / total:,.0f} pages/s | "
+            f"without write: {pages / (total - run['write']):,.0f} pages/s |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bulletins", type=int, default=400)
+    parser.add_argument("--profile", choices=PHASES, default="")
+    parser.add_argument("--scratch", type=Path, default=None, help="folder for the archive (default: a /tmp folder)")
+    args = parser.parse_args()
+    print(phases_table(args.bulletins, args.scratch, args.profile))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

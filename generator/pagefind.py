@@ -1,0 +1,174 @@
+"""Chunked search for large archives: Pagefind's index behind Material's own search box.
+
+Past about 10,000 pages one search/search_index.json is too big for a phone. With Pagefind the
+browser downloads, for one query, an entry file, the WebAssembly, the index's metadata, the index
+chunks holding the query's words and the fragments of the results shown. Pagefind's extended build
+segments Chinese.
+
+Pagefind's metadata grows by about 6 bytes (compressed) per record, so a record per agency page
+would cost 600 KB at 100,000 pages before any result. Records here are folders: a bulletin's
+folder is one record and each of its searchable pages a section of it (a heading whose id is the
+page's URL). The search worker turns each matching section back into its own result, so results
+look as Material's own: one per page, its title, an excerpt with the match marked.
+
+One setting in mkdocs.yml chooses the search; this file is also the MkDocs hook that applies it:
+
+    hooks:
+      - generator/pagefind.py
+    extra:
+      search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: Material's index; pagefind: chunked
+
+With `pagefind`, the hook keeps every page out of Material's index (jieba does not run at build
+time; search_index.json stays empty), collects the text Material would have indexed — pages
+without `search: exclude`, minus their `data-search-exclude` sections — and after the build runs
+Pagefind over it into site/pagefind/, then puts generator/pagefind_worker.js in place of Material's
+search worker. The built pages themselves are not changed. With `lunr` the hook does nothing.
+
+MkDocs loads this module by path (mkdocs.yml's `hooks:`), so it imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+SETTING = "search_backend"
+BACKENDS = ("lunr", "pagefind")
+BUNDLE = "pagefind"  # the index's folder in the site
+WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
+WORKERS = Path("assets") / "javascripts" / "workers"
+# Pagefind's own search UIs and worker: Material's search box and our worker serve instead.
+_UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
+_HEADING = re.compile(r"<h[1-6]\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+log = logging.getLogger("mkdocs.hooks.pagefind")
+
+
+@dataclass(frozen=True)
+class PagefindStats:
+    records: int
+    pages: int
+    seconds: float
+    files: int
+    bytes: int
+
+
+@dataclass
+class Records:
+    """Searchable pages grouped by folder: folder URL -> [(page URL, title, text)]."""
+
+    folders: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+
+    def add(self, url: str, title: str, content: str) -> None:
+        folder = url.rstrip("/").rpartition("/")[0]
+        self.folders.setdefault(folder + "/" if folder else "", []).append((url, title, searchable_text(content)))
+
+    def write(self, folder: Path) -> int:
+        """One HTML file per folder, a section per page; returns the number of pages written."""
+        pages = 0
+        for url, sections in self.folders.items():
+            body = "".join(
+                f'<h2 id="{html.escape(page, quote=True)}">{html.escape(title)}</h2><p>{html.escape(text)}</p>'
+                for page, title, text in sections
+            )
+            target = folder / url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(
+                f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(url or "/")}</title>'
+                f"</head><body>{body}</body></html>",
+                encoding="utf-8",
+            )
+            pages += len(sections)
+        return pages
+
+
+def searchable_text(content: str) -> str:
+    """A page's HTML as plain text, without the sections whose heading has data-search-exclude.
+
+    A section runs from its heading to the next heading, as in Material's search plugin.
+    """
+    kept, position, excluded = [], 0, False
+    for match in _HEADING.finditer(content):
+        if not excluded:
+            kept.append(content[position : match.start()])
+        position, excluded = match.start(), "data-search-exclude" in match[0]
+    if not excluded:
+        kept.append(content[position:])
+    return " ".join(html.unescape(_TAG.sub(" ", "".join(kept))).split())
+
+
+def index_records(records: Records, site: Path) -> PagefindStats:
+    """Run Pagefind over the records (into site/pagefind/) and install the search worker."""
+    start = time.perf_counter()
+    bundle = site / BUNDLE
+    with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
+        pages = records.write(Path(scratch))
+        shutil.rmtree(bundle, ignore_errors=True)
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise PluginError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
+    for unused in _UNUSED:
+        for path in bundle.glob(unused):
+            path.unlink()
+    install_worker(site)
+    files = [p for p in bundle.rglob("*") if p.is_file()]
+    seconds = time.perf_counter() - start
+    return PagefindStats(len(records.folders), pages, seconds, len(files), sum(p.stat().st_size for p in files))
+
+
+def install_worker(site: Path) -> Path:
+    """Material's search worker, whatever its hashed name, replaced by the Pagefind one."""
+    workers = sorted((site / WORKERS).glob("search.*.min.js"))
+    if len(workers) != 1:
+        raise PluginError(f"expected one Material search worker in {site / WORKERS}, found {len(workers)}")
+    workers[0].write_text(WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
+    workers[0].with_name(workers[0].name + ".map").unlink(missing_ok=True)  # it maps Material's code
+    return workers[0]
+
+
+# --- MkDocs hook -------------------------------------------------------------------------------
+
+_state = {"backend": "lunr", "records": Records(), "searched": set()}
+
+
+def on_config(config, **_):
+    backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
+    if backend not in BACKENDS:
+        raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    _state.update(backend=backend, records=Records(), searched=set())
+    return config
+
+
+def on_page_markdown(markdown, page, **_):
+    if _state["backend"] == "pagefind":
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            _state["searched"].add(page.file.src_uri)
+        page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
+    return markdown
+
+
+def on_page_content(content, page, **_):
+    if _state["backend"] == "pagefind" and page.file.src_uri in _state["searched"]:
+        _state["records"].add(page.url, html.unescape(page.title or page.url), content)  # titles come escaped
+    return content
+
+
+def on_post_build(config, **_):
+    if _state["backend"] == "pagefind":
+        stats = index_records(_state["records"], Path(config.site_dir))
+        log.info(
+            f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
+            f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"
+        )

@@ -1,0 +1,23 @@
+"""A site of the seeds built with the Pagefind search (SEARCH_BACKEND=pagefind)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import generate_docs, make_project
+
+
+def build_pagefind_site(work: Path) -> Path:
+    """Seeds -> docs -> `mkdocs build --strict` with SEARCH_BACKEND=pagefind; returns the site."""
+    make_project(work)
+    generate_docs(work)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(work / "mkdocs.yml")],
+        check=True,
+        cwd=work,
+        env={**os.environ, "SEARCH_BACKEND": "pagefind", "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return work / "site"
