@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import sys
 import tempfile
@@ -50,6 +51,7 @@ def run_phases(seeds: Path, docs: Path, profile: str = "") -> dict[str, float]:
             pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
         return result
 
+    os.sync()  # nothing left to flush from writing the archive or from the run before
     warnings = Warnings()
     registry = phase("registry", load_registry)
     documents = phase("read", lambda: [read_document(p, seed_name(p), warnings) for p in seed_files(seeds)])

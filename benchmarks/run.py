@@ -7,6 +7,8 @@ and measures, each step a child process under GNU time (wall seconds, peak memor
 
 - a first `make site` from an empty docs/, step by step as the Makefile runs them: generate
   (every file created), check, mkdocs build, compact-search;
+- the disk's share of generate: a plain loop writing the same files (in this process), and
+  generate again into a docs/ in memory (/dev/shm), which is the generator's own speed;
 - `make site` again with nothing changed (the real Makefile: generate rewrites nothing);
 - the writer: files whose mtime changed after that second generate, and after one added bulletin;
 - the yardstick: a bare Material site (stock config, search `lang: zh`) building the same pages'
@@ -30,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +48,7 @@ PY = sys.executable
 VENV = Path(PY).parents[1]
 TIME = ["/usr/bin/time", "-f", "%e %M"]  # GNU time: wall seconds, peak kilobytes (the process or any child)
 PAGE_LIMIT_KB = 40
+MEMORY = "/dev/shm"  # tmpfs: the generator's own speed, without this machine's disk
 BARE_CONFIG = """site_name: bare
 theme:
   name: material
@@ -71,6 +75,7 @@ class Step:
 
 def timed(command: list[str], cwd: Path, **env: str) -> Step:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
+    os.sync()  # a step does not pay for flushing what the step before it wrote
     result = subprocess.run(TIME + command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
@@ -93,6 +98,17 @@ def mtimes(docs: Path) -> dict[str, int]:
 def touched(before: dict[str, int], after: dict[str, int]) -> list[str]:
     """Files created, rewritten or removed between two snapshots."""
     return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+def plain_writes(docs: Path, out: Path) -> float:
+    """Seconds a bare loop takes to create the generated files again: what the disk itself costs."""
+    contents = {rel: (docs / rel).read_bytes() for rel in mtimes(docs)}
+    os.sync()
+    start = time.perf_counter()
+    for rel, data in contents.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_bytes(data)
+    return time.perf_counter() - start
 
 
 def kind(path: str, bulletin: str) -> str:
@@ -150,6 +166,9 @@ def measure(count: int, work: Path) -> dict:
     generate = [PY, "-m", "generator", "build", "--strict", "--seeds", "seeds", "--docs", "docs"]
     gen = timed(generate, project)
     pages = len(json.loads((docs / "api/pages.json").read_text(encoding="utf-8")))
+    plain = plain_writes(docs, work / "plain")
+    with tempfile.TemporaryDirectory(prefix="zly-docs-", dir=MEMORY) as memory_docs:
+        memory = timed([*generate[:-1], memory_docs], project)
     check = timed([PY, "-m", "generator", "check", "--seeds", "seeds", "--docs", "docs"], project)
     mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
     compact = timed([PY, "-m", "generator", "compact-search", "--site", "site"], project)
@@ -178,6 +197,9 @@ def measure(count: int, work: Path) -> dict:
         "pages": pages,
         "generate_s": gen.seconds,
         "pages_per_s": pages / gen.seconds,
+        "plain_s": plain,
+        "memory_s": memory.seconds,
+        "pages_per_s_memory": pages / memory.seconds,
         "generate_warm_s": warm.seconds,
         "pages_per_s_warm": pages / warm.seconds,
         "generate_mb": max(gen.peak_mb, warm.peak_mb),
@@ -205,6 +227,9 @@ COLUMNS = [
     ("pages", "agency pages", "{:,}"),
     ("generate_s", "generate s, empty docs/", "{:.2f}"),
     ("pages_per_s", "pages/s, empty docs/", "{:,.0f}"),
+    ("plain_s", "the same files, plain writes s", "{:.2f}"),
+    ("memory_s", "generate s, docs/ in memory", "{:.2f}"),
+    ("pages_per_s_memory", "pages/s, docs/ in memory", "{:,.0f}"),
     ("generate_warm_s", "generate s, nothing changed", "{:.2f}"),
     ("pages_per_s_warm", "pages/s, nothing changed", "{:,.0f}"),
     ("generate_mb", "generate peak MB", "{}"),
@@ -273,6 +298,8 @@ def main() -> int:
         "  as its own process; *make site again* = the real `make site` once more, nothing changed.\n"
         "- *bare Material* = stock Material (search `lang: zh`, one-page nav) building the same pages' Markdown,\n"
         "  front matter removed, no generator: what MkDocs itself needs for these pages.\n"
+        "- *plain writes* = a bare Python loop creating the same files on the same disk: what any generator\n"
+        "  pays this machine for them; *docs/ in memory* = generate into /dev/shm (tmpfs), the generator's own speed.\n"
         "- *files touched* = generated files under docs/ whose mtime changed (created, rewritten or removed).\n"
         "- Peak memory is GNU time's maximum resident set of the step's process or any child it waited for.\n\n"
         + text

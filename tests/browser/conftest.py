@@ -65,15 +65,15 @@ class Visit:
 
 @pytest.fixture
 def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
-    yield from _visit(browser, site_url)
+    yield from open_tab(browser, site_url)
 
 
 @pytest.fixture
 def phone(browser: Browser, site_url: str) -> Iterator[Visit]:
-    yield from _visit(browser, site_url, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield from open_tab(browser, site_url, viewport=PHONE, is_mobile=True, has_touch=True)
 
 
-def _visit(browser: Browser, base: str, **options) -> Iterator[Visit]:
+def open_tab(browser: Browser, base: str, **options) -> Iterator[Visit]:
     context = browser.new_context(locale="zh-CN", **options)
     page = context.new_page()
     visit = Visit(page, base)

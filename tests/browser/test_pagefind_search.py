@@ -6,20 +6,10 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import search
+from tests.browser.conftest import Visit, open_tab, search
+from tests.browser.test_search import DOUBLE_RANDOM, MARKET, SECURITY
 from tests.helpers import serve
 from tests.pagefind_site import build_pagefind_site
-
-pytestmark = pytest.mark.browser
-
-MARKET = {"bulletins/2024-national/market-regulation/", "bulletins/2023-putian/market-regulation/"}
-SECURITY = {"bulletins/2024-national/public-security/", "bulletins/2023-putian/public-security/"}
-DOUBLE_RANDOM = {
-    "bulletins/2023-putian/natural-resources/",
-    "bulletins/2023-putian/ecology-environment/",
-    "bulletins/2023-putian/transport/",
-    "bulletins/2024-national/natural-resources/",
-}
 
 
 @pytest.fixture(scope="module")
@@ -30,18 +20,13 @@ def pagefind_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def home(browser: Browser, pagefind_url: str) -> Iterator[Page]:
-    """The home page in a fresh tab; page.errors lists console errors, page.hosts the hosts asked."""
-    context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    page.errors, page.hosts = [], set()
-    page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    page.on("request", lambda request: page.hosts.add(urlparse(request.url).netloc))
-    page.goto(pagefind_url)
-    page.wait_for_load_state("networkidle")
-    yield page
-    context.close()
+def tab(browser: Browser, pagefind_url: str) -> Iterator[Visit]:
+    yield from open_tab(browser, pagefind_url)
+
+
+@pytest.fixture
+def home(tab: Visit) -> Page:
+    return tab.open("")
 
 
 @pytest.mark.parametrize(("query", "first"), [("电梯", MARKET), ("昆仑", SECURITY)])
@@ -54,13 +39,14 @@ def test_pagefind_finds_the_four_pages_naming_double_random(home):
     assert set(search(home, "双随机")) == DOUBLE_RANDOM
 
 
-def test_pagefind_results_show_title_and_excerpt_without_errors(home, pagefind_url):
+def test_pagefind_results_show_title_and_excerpt_without_errors(tab, home):
     search(home, "昆仑")
     first = home.locator(".md-search-result__item").first
     assert " · " in first.locator("h1").inner_text()  # the page's title: agency · year region
     assert first.locator("mark").count() >= 1  # the excerpt marks the match
-    assert not home.errors
-    assert home.hosts == {urlparse(pagefind_url).netloc}
+    assert not tab.errors
+    assert not tab.foreign_requests()
+    assert any("/pagefind/" in url for url in tab.requests)  # answered from Pagefind's chunks
 
 
 def test_pagefind_without_match_says_so(home):
