@@ -37,14 +37,18 @@ def build(count: int, work: Path) -> tuple[Path, list[str]]:
     generate = timed([PY, "-m", "generator", "build", "--strict", "--seeds", "seeds", "--docs", "docs"], project)
     pages = len(json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8")))
     mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project, SEARCH_BACKEND="pagefind")
-    bundle = project / "site/pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    return project / "site", [
+    site = project / "site"
+    bundles = [site / name for name in json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))]
+    records = [
+        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
+        for bundle in bundles
+    ]
+    files = [p for bundle in bundles for p in bundle.rglob("*") if p.is_file()]
+    return site, [
         f"{count:,} bulletins, {pages:,} agency pages",
         f"generate: {generate.seconds:.1f} s, peak {generate.peak_mb:,} MB",
         f"mkdocs build with Pagefind: {mkdocs.seconds:.1f} s, peak {mkdocs.peak_mb:,} MB",
-        f"Pagefind bundle: {entry['languages']['zh']['page_count']:,} records (a bulletin's folder each), "
+        f"Pagefind: shards of {' + '.join(f'{n:,}' for n in records)} records (a bulletin's folder each), "
         f"{len(files):,} files, {sum(p.stat().st_size for p in files) / 1e6:.1f} MB",
     ]
 

@@ -11,6 +11,11 @@ folder is one record and each of its searchable pages a section of it (a heading
 page's URL). The search worker turns each matching section back into its own result, so results
 look as Material's own: one per page, its title, an excerpt with the match marked.
 
+A word found in every bulletin (质量) makes Pagefind read and score the whole archive's share of
+it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest bulletins (up to
+RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
+recent shard's results at once and adds the older ones below them.
+
 One setting in mkdocs.yml chooses the search; this file is also the MkDocs hook that applies it:
 
     hooks:
@@ -21,7 +26,7 @@ One setting in mkdocs.yml chooses the search; this file is also the MkDocs hook 
 With `pagefind`, the hook keeps every page out of Material's index (jieba does not run at build
 time; search_index.json stays empty), collects the text Material would have indexed — pages
 without `search: exclude`, minus their `data-search-exclude` sections — and after the build runs
-Pagefind over it into site/pagefind/, then puts generator/pagefind_worker.js in place of Material's
+Pagefind over each shard, then puts generator/pagefind_worker.js in place of Material's
 search worker. The built pages themselves are not changed. With `lunr` the hook does nothing.
 
 MkDocs loads this module by path (mkdocs.yml's `hooks:`), so it imports nothing from the package.
@@ -30,7 +35,9 @@ MkDocs loads this module by path (mkdocs.yml's `hooks:`), so it imports nothing 
 from __future__ import annotations
 
 import html
+import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -45,6 +52,10 @@ from mkdocs.exceptions import PluginError
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
 BUNDLE = "pagefind"  # the index's folder in the site
+# Pages in the recent shard: its first results stay near 250 ms on a 2-core machine with 100,000
+# pages in all (benchmarks/search_scale.py). Tests set a small one to see two shards.
+RECENT_PAGES = int(os.environ.get("PAGEFIND_RECENT_PAGES", "25000"))
+_BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")
 WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 WORKERS = Path("assets") / "javascripts" / "workers"
 # Pagefind's own search UIs and worker: Material's search box and our worker serve instead.
@@ -107,22 +118,59 @@ def searchable_text(content: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", "".join(kept))).split())
 
 
-def index_records(records: Records, site: Path) -> PagefindStats:
-    """Run Pagefind over the records (into site/pagefind/) and install the search worker."""
+def shards(records: Records, recent_pages: int) -> list[Records]:
+    """The records split in two by age: the newest bulletins up to `recent_pages` pages, then the rest.
+
+    The worker searches the recent shard first and shows its results at once, so the time to first
+    results is bounded by the recent shard however large the archive grows. Folders that are no
+    bulletin (the about page's) count as newest.
+    """
+    recent, older, pages = Records(), Records(), 0
+    for folder in sorted(records.folders, key=lambda url: (-_year(url), url)):
+        sections = records.folders[folder]
+        target = recent if pages < recent_pages else older
+        target.folders[folder] = sections
+        pages += len(sections)
+    return [shard for shard in (recent, older) if shard.folders]
+
+
+def _year(folder: str) -> int:
+    found = _BULLETIN_FOLDER.match(folder)
+    return int(found[1]) if found else 10_000
+
+
+def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES) -> PagefindStats:
+    """Run Pagefind over each shard of the records and install the search worker.
+
+    The shards go to site/pagefind/ (recent) and site/pagefind-older/; pagefind/shards.json lists
+    them for the worker. The WebAssembly, the same in both, is kept once: the worker reuses it.
+    """
     start = time.perf_counter()
-    bundle = site / BUNDLE
-    with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
-        pages = records.write(Path(scratch))
-        shutil.rmtree(bundle, ignore_errors=True)
-        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(bundle), "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise PluginError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
-    for unused in _UNUSED:
-        for path in bundle.glob(unused):
-            path.unlink()
+    bundles = [BUNDLE, f"{BUNDLE}-older"]
+    for name in bundles:
+        shutil.rmtree(site / name, ignore_errors=True)
+    parts = shards(records, recent_pages)
+    pages = 0
+    for shard, name in zip(parts, bundles, strict=False):
+        with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
+            pages += shard.write(Path(scratch))
+            command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site / name)]
+            result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
+        if result.returncode:
+            problem = result.stderr.strip() or result.stdout.strip()
+            raise PluginError(f"pagefind failed ({result.returncode}): {problem}")
+        for unused in _UNUSED:
+            for path in (site / name).glob(unused):
+                path.unlink()
+    used = bundles[: len(parts)]
+    for wasm in (site / BUNDLE).glob("wasm.*.pagefind"):
+        for name in used[1:]:
+            copy = site / name / wasm.name
+            if copy.is_file() and copy.read_bytes() == wasm.read_bytes():
+                copy.unlink()
+    (site / BUNDLE / "shards.json").write_text(json.dumps([f"{name}/" for name in used]), encoding="utf-8")
     install_worker(site)
-    files = [p for p in bundle.rglob("*") if p.is_file()]
+    files = [p for name in used for p in (site / name).rglob("*") if p.is_file()]
     seconds = time.perf_counter() - start
     return PagefindStats(len(records.folders), pages, seconds, len(files), sum(p.stat().st_size for p in files))
 

@@ -92,3 +92,38 @@ def test_a_failing_pagefind_fails_the_build(tmp_path: Path, monkeypatch: pytest.
 def test_without_one_material_worker_the_build_stops(tmp_path: Path):
     with pytest.raises(PluginError, match="expected one Material search worker"):
         pagefind.install_worker(tmp_path)
+
+
+def _records(*folders: tuple[str, int]) -> pagefind.Records:
+    records = pagefind.Records()
+    for folder, pages in folders:
+        for n in range(pages):
+            records.add(f"{folder}p{n}/", f"{folder} {n}", f"<p>第 {n} 页 电梯</p>")
+    return records
+
+
+def test_shards_put_the_newest_bulletins_first_up_to_the_page_budget():
+    records = _records(
+        ("bulletins/2023-putian/", 3), ("bulletins/2024-national/", 3), ("", 1), ("bulletins/2022-x/", 2)
+    )
+    recent, older = pagefind.shards(records, recent_pages=4)
+    assert list(recent.folders) == ["", "bulletins/2024-national/"]  # pages that are no bulletin count as newest
+    assert list(older.folders) == ["bulletins/2023-putian/", "bulletins/2022-x/"]
+    assert pagefind.shards(records, recent_pages=100)[0].folders == records.folders
+    assert len(pagefind.shards(records, recent_pages=100)) == 1
+
+
+def test_two_shards_share_one_webassembly_and_are_listed_for_the_worker(tmp_path: Path):
+    (tmp_path / pagefind.WORKERS).mkdir(parents=True)
+    (tmp_path / pagefind.WORKERS / "search.abc.min.js").write_text("material", encoding="utf-8")
+    records = _records(("bulletins/2024-national/", 2), ("bulletins/2023-putian/", 2))
+    stats = pagefind.index_records(records, tmp_path, recent_pages=2)
+    listed = json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert listed == ["pagefind/", "pagefind-older/"]
+    assert list((tmp_path / "pagefind").glob("wasm.*.pagefind"))
+    assert not list((tmp_path / "pagefind-older").glob("wasm.*.pagefind"))
+    assert (tmp_path / "pagefind-older/pagefind.js").is_file()
+    assert (stats.records, stats.pages) == (2, 4)
+    again = pagefind.index_records(records, tmp_path, recent_pages=100)  # fewer shards: the stale one goes
+    assert json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8")) == ["pagefind/"]
+    assert not (tmp_path / "pagefind-older").exists() and again.pages == 4

@@ -59,3 +59,28 @@ def test_a_result_opens_its_page(home):
     home.locator(".md-search-result__item > a.md-search-result__link").first.click()
     home.wait_for_load_state("networkidle")
     assert urlparse(home.url).path.lstrip("/") in SECURITY
+
+
+@pytest.fixture(scope="module")
+def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The 2024 bulletin in the recent shard, the 2023 one in the older shard."""
+    site = build_pagefind_site(tmp_path_factory.mktemp("pagefind-shards"), recent_pages=10)
+    with serve(site) as url:
+        yield url
+
+
+def test_two_shards_show_the_recent_results_first_then_the_older_ones(browser: Browser, sharded_url: str):
+    for tab in open_tab(browser, sharded_url):
+        page = tab.open("")
+        search(page, "电梯")
+        page.locator(".md-search-result__item a[href*='2023-putian']").first.wait_for()  # the older shard's
+        hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
+        results = [urlparse(href).path.lstrip("/") for href in hrefs]
+        years = [path.split("/")[1][:4] for path in results]
+        assert set(results) >= MARKET, results
+        assert years == sorted(years, reverse=True), results  # 2024's results, then 2023's
+        assert not tab.errors
+        assert any("/pagefind-older/index/" in url for url in tab.requests)
+        assert not any("/pagefind-older/wasm" in url for url in tab.requests)  # one WebAssembly download
