@@ -94,7 +94,9 @@ def main() -> int:
     args = parser.parse_args()
     if not (NODE_MODULES / ".bin" / "lighthouse").exists():
         parser.error("lighthouse is missing: npm ci --prefix tests/browser")
-    subprocess.run(["make", "site"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    built = subprocess.run(["make", "site"], cwd=ROOT, capture_output=True, text=True, check=False)
+    if built.returncode:
+        parser.exit(1, f"make site failed:\n{built.stderr[-2000:]}")
     rows = {}
     with tempfile.TemporaryDirectory() as scratch:
         with serve(ROOT / "site") as base:

@@ -38,7 +38,9 @@ def build(count: int, work: Path) -> tuple[Path, list[str]]:
     pages = len(json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8")))
     mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project, SEARCH_BACKEND="pagefind")
     site = project / "site"
-    bundles = [site / name for name in json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))]
+    bundles = [
+        site / name for name in json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))["bundles"]
+    ]
     records = [
         json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]["zh"]["page_count"]
         for bundle in bundles

@@ -6,11 +6,10 @@ parser's model, so a parser bug that drops or invents text shows up here.
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
-
-import yaml
 
 from generator.clean import remove_artefacts
 from generator.errors import Diagnostic, Warnings
@@ -18,19 +17,20 @@ from generator.parse import BOLD, item_start
 from generator.readers import read_document, seed_name
 
 _ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
-# The front matter's `agency:` and `source:` lines. render.front_matter writes a key per line; reading
-# only these two keeps the check fast (the other keys are most of the YAML and say nothing of the text).
+# The front matter's `agency:` and `source:` lines. render.front_matter writes a key per line, its value
+# as JSON (which YAML reads alike); reading only these two keeps the check fast (the other keys are
+# most of the front matter and say nothing of the text).
 _FIELD = re.compile(r"^(agency|source): (.*)$", re.M)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
-    pages = _pages(docs)
-    if not pages:
+    problems: list[Diagnostic] = []
+    pages = _pages(docs, problems)
+    if not pages and not problems:
         return [
             Diagnostic(docs.as_posix(), 1, "no generated agency pages: run `python -m generator build` first", "error")
         ]
-    problems: list[Diagnostic] = []
     seen: set[tuple[str, int]] = set()
     for path in seed_files:
         doc, _ = remove_artefacts(read_document(path, seed_name(path), Warnings()))
@@ -69,18 +69,29 @@ def _items(doc) -> list[tuple[int, str]]:
     return result
 
 
-def _pages(docs: Path) -> dict[tuple[str, int], tuple[str, str]]:
-    """(seed, line) -> (page path, agency + activities as shown on the page)."""
+def _pages(docs: Path, problems: list[Diagnostic]) -> dict[tuple[str, int], tuple[str, str]]:
+    """(seed, line) -> (page path, agency + activities as shown on the page); unreadable pages go to
+    `problems`."""
     result = {}
     for path in sorted((docs / "bulletins").glob("*/*.md")):
         text = path.read_text(encoding="utf-8")
         head = _FRONT_MATTER.match(text)
-        meta = {key: yaml.load(value, yaml.CSafeLoader) for key, value in _FIELD.findall(head[1] if head else "")}
-        if "agency" not in meta:
+        fields = dict(_FIELD.findall(head[1] if head else ""))
+        if "agency" not in fields:
             continue  # a bulletin's page, or a page of a year's list
-        seed, _, line = str(meta["source"]).rpartition(":")
+        page_path = path.relative_to(docs.parent).as_posix()
+        try:
+            agency, source = json.loads(fields["agency"]), json.loads(fields.get("source", "null"))
+            seed, _, line = source.rpartition(":")
+            key = (seed, int(line))
+            if not isinstance(agency, str):
+                raise ValueError(agency)
+        except (ValueError, AttributeError):
+            message = 'front matter needs `agency: "…"` and `source: "FILE:LINE"`'
+            problems.append(Diagnostic(page_path, 1, message, "error"))
+            continue
         activities = [unescape(a) for a in _ACTIVITY.findall(text, head.end())]
-        result[(seed, int(line))] = (path.relative_to(docs.parent).as_posix(), meta["agency"] + "".join(activities))
+        result[key] = (page_path, agency + "".join(activities))
     return result
 
 

@@ -106,6 +106,9 @@ def _build(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # docs/ not writable, a full disk: the writer has taken back what it wrote
+        print(f"{exc.filename or args.docs}: error: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -12,7 +12,7 @@ page's URL). The search worker turns each matching section back into its own res
 look as Material's own: one per page, its title, an excerpt with the match marked.
 
 A word found in every bulletin (质量) makes Pagefind read and score the whole archive's share of
-it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest bulletins (up to
+it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest bulletins (about
 RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
 recent shard's results at once and adds the older ones below them.
 
@@ -52,9 +52,11 @@ from mkdocs.exceptions import PluginError
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
 BUNDLE = "pagefind"  # the index's folder in the site
-# Pages in the recent shard: its first results stay near 250 ms on a 2-core machine with 100,000
-# pages in all (benchmarks/search_scale.py). Tests set a small one to see two shards.
-RECENT_PAGES = int(os.environ.get("PAGEFIND_RECENT_PAGES", "25000"))
+# Pages in the recent shard: with it, first results came in 90–210 ms on a 2-core machine with
+# 100,000 pages in all (benchmarks/search_scale.py). PAGEFIND_RECENT_PAGES sets another (the tests
+# set a small one to see two shards).
+RECENT_PAGES = 25_000
+RECENT_PAGES_VARIABLE = "PAGEFIND_RECENT_PAGES"
 _BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")
 WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 WORKERS = Path("assets") / "javascripts" / "workers"
@@ -119,7 +121,8 @@ def searchable_text(content: str) -> str:
 
 
 def shards(records: Records, recent_pages: int) -> list[Records]:
-    """The records split in two by age: the newest bulletins up to `recent_pages` pages, then the rest.
+    """The records split in two by age: the newest bulletins, taken whole until they hold at least
+    `recent_pages` pages, then the rest.
 
     The worker searches the recent shard first and shows its results at once, so the time to first
     results is bounded by the recent shard however large the archive grows. Folders that are no
@@ -143,13 +146,16 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
     """Run Pagefind over each shard of the records and install the search worker.
 
     The shards go to site/pagefind/ (recent) and site/pagefind-older/; pagefind/shards.json lists
-    them for the worker. The WebAssembly, the same in both, is kept once: the worker reuses it.
+    them for the worker, and the files kept only in the first shard: the WebAssembly, the same in
+    every shard, is downloaded once.
     """
     start = time.perf_counter()
     bundles = [BUNDLE, f"{BUNDLE}-older"]
     for name in bundles:
         shutil.rmtree(site / name, ignore_errors=True)
     parts = shards(records, recent_pages)
+    if not parts:
+        raise PluginError("pagefind: no page to index (every page has `search: exclude`)")
     pages = 0
     for shard, name in zip(parts, bundles, strict=False):
         with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
@@ -163,44 +169,50 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
             for path in (site / name).glob(unused):
                 path.unlink()
     used = bundles[: len(parts)]
-    for wasm in (site / BUNDLE).glob("wasm.*.pagefind"):
-        for name in used[1:]:
-            copy = site / name / wasm.name
-            if copy.is_file() and copy.read_bytes() == wasm.read_bytes():
+    shared = []
+    for wasm in sorted((site / BUNDLE).glob("wasm.*.pagefind")):
+        copies = [site / name / wasm.name for name in used[1:]]
+        if all(copy.is_file() and copy.read_bytes() == wasm.read_bytes() for copy in copies):
+            shared.append(wasm.name)
+            for copy in copies:
                 copy.unlink()
-    (site / BUNDLE / "shards.json").write_text(json.dumps([f"{name}/" for name in used]), encoding="utf-8")
+    listing = {"bundles": [f"{name}/" for name in used], "shared": shared}
+    (site / BUNDLE / "shards.json").write_text(json.dumps(listing), encoding="utf-8")
     install_worker(site)
     files = [p for name in used for p in (site / name).rglob("*") if p.is_file()]
     seconds = time.perf_counter() - start
     return PagefindStats(len(records.folders), pages, seconds, len(files), sum(p.stat().st_size for p in files))
 
 
-def install_worker(site: Path) -> Path:
+def install_worker(site: Path) -> None:
     """Material's search worker, whatever its hashed name, replaced by the Pagefind one."""
     workers = sorted((site / WORKERS).glob("search.*.min.js"))
     if len(workers) != 1:
         raise PluginError(f"expected one Material search worker in {site / WORKERS}, found {len(workers)}")
     workers[0].write_text(WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
     workers[0].with_name(workers[0].name + ".map").unlink(missing_ok=True)  # it maps Material's code
-    return workers[0]
 
 
 # --- MkDocs hook -------------------------------------------------------------------------------
 
-_state = {"backend": "lunr", "records": Records(), "searched": set()}
+_state = {"backend": "lunr", "records": Records(), "searched": set(), "recent_pages": RECENT_PAGES}
 
 
 def on_config(config, **_):
     backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
     if backend not in BACKENDS:
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
-    _state.update(backend=backend, records=Records(), searched=set())
+    recent = os.environ.get(RECENT_PAGES_VARIABLE, str(RECENT_PAGES))
+    if not recent.isdigit() or int(recent) < 1:
+        raise PluginError(f"{RECENT_PAGES_VARIABLE} must be a number of pages, not {recent!r}")
+    _state.update(backend=backend, records=Records(), searched=set(), recent_pages=int(recent))
     return config
 
 
 def on_page_markdown(markdown, page, **_):
     if _state["backend"] == "pagefind":
-        search = page.meta.get("search") or {}
+        search = page.meta.get("search")
+        search = search if isinstance(search, dict) else {}
         if not search.get("exclude"):
             _state["searched"].add(page.file.src_uri)
         page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
@@ -215,7 +227,7 @@ def on_page_content(content, page, **_):
 
 def on_post_build(config, **_):
     if _state["backend"] == "pagefind":
-        stats = index_records(_state["records"], Path(config.site_dir))
+        stats = index_records(_state["records"], Path(config.site_dir), _state["recent_pages"])
         log.info(
             f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
             f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"

@@ -17,19 +17,25 @@ const LIMIT = 20; // results per shard
 
 // This file is assets/javascripts/workers/<name>.js: the site's root is three folders up.
 const root = new URL("../../../", self.location.href);
+let ready = null; // the set-up, once
 let shards = [];
 let latest = 0; // the newest query: answers to older ones are dropped
 
-// Every shard's Pagefind asks for the same WebAssembly; only the first shard's copy is in the site
-// (pagefind.py removes the others), so each such request is answered from that one download.
-let bundles = ["pagefind/"];
-const wasm = new Map();
-const fetchOnce = self.fetch.bind(self);
+// Files pagefind.py kept once, in the first shard (the WebAssembly, the same in every shard): each
+// shard's request for one is answered from that single download.
+let first = "pagefind/";
+let shared = [];
+const downloads = new Map();
+const nativeFetch = self.fetch.bind(self);
 self.fetch = (resource, options) => {
-  const name = String(resource instanceof Request ? resource.url : resource).match(/\/(wasm\.[^/]*\.pagefind)$/);
-  if (!name) return fetchOnce(resource, options);
-  if (!wasm.has(name[1])) wasm.set(name[1], fetchOnce(new URL(bundles[0] + name[1], root)));
-  return wasm.get(name[1]).then((response) => response.clone());
+  const name = String(resource instanceof Request ? resource.url : resource).split("/").pop();
+  if (!shared.includes(name)) return nativeFetch(resource, options);
+  if (!downloads.has(name)) {
+    const download = nativeFetch(new URL(first + name, root));
+    download.then((response) => response.ok || downloads.delete(name)).catch(() => downloads.delete(name));
+    downloads.set(name, download);
+  }
+  return downloads.get(name).then((response) => response.clone());
 };
 
 function escapeHTML(text) {
@@ -40,16 +46,27 @@ function escapeHTML(text) {
     .replace(/"/g, "&quot;");
 }
 
+// Every shard that loads; one that does not is left out (and said so), the others still answer.
 async function setup() {
-  const listed = await fetchOnce(new URL("pagefind/shards.json", root));
-  if (listed.ok) bundles = await listed.json();
+  let bundles = [first];
+  try {
+    const listed = await nativeFetch(new URL("pagefind/shards.json", root));
+    if (listed.ok) ({ bundles, shared } = await listed.json());
+  } catch (error) {
+    console.warn("Search: pagefind/shards.json is unreadable; searching pagefind/ alone", error);
+  }
+  first = bundles[0];
   for (const bundle of bundles) {
-    // Each shard its own module, so its own WebAssembly instance: two Pagefind instances of one
-    // module share one, and their searches corrupt each other's memory.
-    const pagefind = await import(new URL(`${bundle}pagefind.js`, root).href);
-    await pagefind.options({ excerptLength: 40 });
-    await pagefind.init();
-    shards.push(pagefind);
+    try {
+      // Each shard its own module, so its own WebAssembly instance: two Pagefind instances of one
+      // module share one, and their searches corrupt each other's memory.
+      const pagefind = await import(new URL(`${bundle}pagefind.js`, root).href);
+      await pagefind.options({ excerptLength: 40 });
+      await pagefind.init();
+      shards.push(pagefind);
+    } catch (error) {
+      console.warn(`Search: the shard ${bundle} did not load`, error);
+    }
   }
 }
 
@@ -59,11 +76,10 @@ function relevance(section) {
 
 // One shard's results: every matching page of its best records, best first, at most LIMIT. The older
 // shards show fewer records: their results come below the recent ones, and each record costs a download.
-async function search(pagefind, value, terms, first) {
+async function search(pagefind, value, terms, records) {
   const search = await pagefind.search(value);
   if (!search || !search.results) return [];
-  const best = search.results.slice(0, FOLDERS[first ? 0 : 1]);
-  const folders = await Promise.all(best.map((result) => result.data()));
+  const folders = await Promise.all(search.results.slice(0, records).map((result) => result.data()));
   const items = [];
   for (const folder of folders) {
     for (const section of folder.sub_results || []) {
@@ -82,33 +98,35 @@ async function search(pagefind, value, terms, first) {
   return items.slice(0, LIMIT);
 }
 
+// Results are posted after each shard that adds some, and always after the last one; a shard that
+// fails adds nothing, and an answer to a query the reader has typed past is not posted at all.
 async function answer(text) {
   const id = ++latest;
   const value = text.trim();
   const terms = Object.fromEntries(value.split(/\s+/).map((term) => [term, true]));
   let items = [];
-  for (const [n, pagefind] of shards.entries()) {
-    if (value) items = items.concat(await search(pagefind, value, terms, n === 0));
-    if (id !== latest) return; // the reader typed on: this answer is stale
-    const last = n === shards.length - 1;
-    if (items.length || last || !value) {
-      postMessage({ type: RESULT, data: { items: items.map((item) => [item]) } });
-      if (!value) return;
+  for (const [n, pagefind] of (value ? shards : []).entries()) {
+    let found = [];
+    try {
+      found = await search(pagefind, value, terms, FOLDERS[n === 0 ? 0 : 1]);
+    } catch (error) {
+      console.warn(`Search failed in shard ${n}: ${value}`, error);
     }
+    if (id !== latest) return;
+    items = items.concat(found);
+    if (found.length && n < shards.length - 1) postMessage({ type: RESULT, data: { items: items.map((i) => [i]) } });
   }
+  postMessage({ type: RESULT, data: { items: items.map((item) => [item]) } });
 }
 
 addEventListener("message", async (event) => {
   const message = event.data;
   if (message.type === SETUP) {
-    await setup();
+    ready = ready || setup(); // a second SETUP does not load the shards again
+    await ready;
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    try {
-      await answer(message.data);
-    } catch (error) {
-      console.warn(`Search failed: ${message.data}`, error);
-      postMessage({ type: RESULT, data: { items: [] } });
-    }
+    await ready;
+    await answer(message.data);
   }
 });

@@ -1,4 +1,4 @@
-"""Write generated files into docs/: all or nothing, and only what changed."""
+"""Write generated files into docs/: only what changed, and nothing if writing fails."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ class WriteStats:
 def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
     """Make docs/ hold exactly `files`, rewriting only what changed.
 
-    New files go straight to their place; changed ones are staged beside docs/ and swapped in once
-    every byte is written. A failure before the swap removes what was created: docs/ is as it was.
+    New files go straight to their place; changed ones are staged beside docs/ and renamed over
+    the old ones once every byte is written. A failure while writing (a full disk) removes what was
+    created, so docs/ is as it was; the renames that follow do not fail on one filesystem.
     """
     for rel in files:
         if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED:

@@ -92,6 +92,7 @@ def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
     [
         ('agency: "公安部"', 'agency: "公安厅"', "public-security.md differs from the source"),
         (':17"', ':18"', "item has no generated page"),
+        (':17"', ':x"', 'public-security.md:1: error: front matter needs `agency: "…"` and `source: "FILE:LINE"`'),
     ],
 )
 def test_check_reads_agency_and_source_from_the_front_matter(work: Path, before: str, after: str, problem: str):
@@ -138,3 +139,10 @@ def test_seed_metadata_reaches_the_bulletin_page_and_api(work: Path):
     national = next(b for b in bulletins if b["id"] == "2024-national")
     assert (national["published"], national["issuer"]) == ("2024-08-30", "市场监管总局")
     assert run("check", cwd=work).returncode == 0  # item lines moved down by the front matter
+
+
+def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
+    (work / "not-a-folder").write_text("x", encoding="utf-8")
+    result = run("build", "--docs", "not-a-folder", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "not-a-folder: error: File exists", result.stderr

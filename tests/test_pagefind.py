@@ -46,6 +46,18 @@ def test_an_unknown_backend_is_refused():
         pagefind.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
 
 
+@pytest.mark.parametrize("value", ["many", "0", "-5", ""])
+def test_a_recent_shard_size_that_is_no_number_of_pages_is_refused(monkeypatch: pytest.MonkeyPatch, value: str):
+    monkeypatch.setenv(pagefind.RECENT_PAGES_VARIABLE, value)
+    with pytest.raises(PluginError, match="PAGEFIND_RECENT_PAGES must be a number of pages"):
+        pagefind.on_config(SimpleNamespace(extra={"search_backend": "pagefind"}))
+
+
+def test_nothing_to_index_is_one_clear_error(tmp_path: Path):
+    with pytest.raises(PluginError, match="no page to index"):
+        pagefind.index_records(pagefind.Records(), tmp_path)
+
+
 def test_lunr_leaves_pages_as_they_are():
     pagefind.on_config(SimpleNamespace(extra={}))
     page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
@@ -119,11 +131,12 @@ def test_two_shards_share_one_webassembly_and_are_listed_for_the_worker(tmp_path
     records = _records(("bulletins/2024-national/", 2), ("bulletins/2023-putian/", 2))
     stats = pagefind.index_records(records, tmp_path, recent_pages=2)
     listed = json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8"))
-    assert listed == ["pagefind/", "pagefind-older/"]
+    assert listed == {"bundles": ["pagefind/", "pagefind-older/"], "shared": ["wasm.unknown.pagefind"]}
     assert list((tmp_path / "pagefind").glob("wasm.*.pagefind"))
     assert not list((tmp_path / "pagefind-older").glob("wasm.*.pagefind"))
     assert (tmp_path / "pagefind-older/pagefind.js").is_file()
     assert (stats.records, stats.pages) == (2, 4)
     again = pagefind.index_records(records, tmp_path, recent_pages=100)  # fewer shards: the stale one goes
-    assert json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8")) == ["pagefind/"]
+    listed = json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8"))
+    assert listed["bundles"] == ["pagefind/"]
     assert not (tmp_path / "pagefind-older").exists() and again.pages == 4

@@ -1,6 +1,8 @@
 """The Pagefind search (extra.search_backend: pagefind) in Material's search box, on the seeds."""
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -62,25 +64,50 @@ def test_a_result_opens_its_page(home):
 
 
 @pytest.fixture(scope="module")
-def sharded_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def sharded_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2024 bulletin in the recent shard, the 2023 one in the older shard."""
-    site = build_pagefind_site(tmp_path_factory.mktemp("pagefind-shards"), recent_pages=10)
-    with serve(site) as url:
-        yield url
+    return build_pagefind_site(tmp_path_factory.mktemp("pagefind-shards"), recent_pages=10)
 
 
-def test_two_shards_show_the_recent_results_first_then_the_older_ones(browser: Browser, sharded_url: str):
-    for tab in open_tab(browser, sharded_url):
-        page = tab.open("")
-        search(page, "电梯")
-        page.locator(".md-search-result__item a[href*='2023-putian']").first.wait_for()  # the older shard's
-        hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-            "links => links.map(a => a.href)"
-        )
-        results = [urlparse(href).path.lstrip("/") for href in hrefs]
-        years = [path.split("/")[1][:4] for path in results]
-        assert set(results) >= MARKET, results
-        assert years == sorted(years, reverse=True), results  # 2024's results, then 2023's
-        assert not tab.errors
-        assert any("/pagefind-older/index/" in url for url in tab.requests)
-        assert not any("/pagefind-older/wasm" in url for url in tab.requests)  # one WebAssembly download
+@pytest.fixture
+def sharded(browser: Browser, sharded_site: Path) -> Iterator[Visit]:
+    with serve(sharded_site) as url:
+        yield from open_tab(browser, url)
+
+
+@pytest.fixture
+def older_shard_missing(browser: Browser, sharded_site: Path, tmp_path: Path) -> Iterator[Visit]:
+    broken = tmp_path / "site"
+    shutil.copytree(sharded_site, broken)
+    shutil.rmtree(broken / "pagefind-older")
+    with serve(broken) as url:
+        yield from open_tab(browser, url)
+
+
+def result_paths(page: Page) -> list[str]:
+    hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "links => links.map(a => a.href)"
+    )
+    return [urlparse(href).path.lstrip("/") for href in hrefs]
+
+
+def test_two_shards_show_the_recent_results_first_then_the_older_ones(sharded: Visit):
+    page = sharded.open("")
+    search(page, "电梯")
+    page.locator(".md-search-result__item a[href*='2023-putian']").first.wait_for()  # the older shard's
+    results = result_paths(page)
+    years = [path.split("/")[1][:4] for path in results]
+    assert set(results) >= MARKET, results
+    assert years == sorted(years, reverse=True), results  # 2024's results, then 2023's
+    assert not sharded.errors
+    assert any("/pagefind-older/index/" in url for url in sharded.requests)
+    assert not any("/pagefind-older/wasm" in url for url in sharded.requests)  # one WebAssembly download
+
+
+def test_a_shard_that_does_not_load_leaves_the_others_searching(older_shard_missing: Visit):
+    page = older_shard_missing.open("")
+    results = search(page, "电梯")
+    assert "bulletins/2024-national/market-regulation/" in results, results
+    assert all(path.startswith("bulletins/2024-") for path in results), results
+    assert search(page, "火星") == []  # later queries are answered too
+    assert page.locator(".md-search-result__meta").inner_text() == "没有找到符合条件的结果"
