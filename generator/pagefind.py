@@ -52,7 +52,7 @@ from mkdocs.exceptions import PluginError
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
 BUNDLE = "pagefind"  # the index's folder in the site
-# Pages in the recent shard: with it, first results came in 90–210 ms on a 2-core machine with
+# Pages in the recent shard: with it, first results came in 96–217 ms on a 2-core machine with
 # 100,000 pages in all (benchmarks/search_scale.py). PAGEFIND_RECENT_PAGES sets another (the tests
 # set a small one to see two shards).
 RECENT_PAGES = 25_000
@@ -108,7 +108,8 @@ class Records:
 def searchable_text(content: str) -> str:
     """A page's HTML as plain text, without the sections whose heading has data-search-exclude.
 
-    A section runs from its heading to the next heading, as in Material's search plugin.
+    A section runs from its heading to the next heading, as in Material's search plugin. (Material
+    also honours the attribute on other elements; this site puts it on headings only.)
     """
     kept, position, excluded = [], 0, False
     for match in _HEADING.finditer(content):
