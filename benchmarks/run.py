@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.phases import phases_table  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
-from generator.writer import MANAGED  # noqa: E402
+from generator.writer import generated_files  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 PY = sys.executable
@@ -85,14 +85,7 @@ def timed(command: list[str], cwd: Path, **env: str) -> Step:
 
 def mtimes(docs: Path) -> dict[str, int]:
     """Every generated file under docs/: relative path -> mtime in nanoseconds."""
-    found = {}
-    for root in MANAGED:
-        top = docs / root
-        paths = [top] if top.is_file() else top.rglob("*")
-        for path in paths:
-            if path.is_file():
-                found[path.relative_to(docs).as_posix()] = path.stat().st_mtime_ns
-    return found
+    return {rel: (docs / rel).stat().st_mtime_ns for rel in generated_files(docs)}
 
 
 def touched(before: dict[str, int], after: dict[str, int]) -> list[str]:

@@ -101,18 +101,22 @@ class _Created:
             os.rmdir(folder)
 
 
-def _existing(docs: Path) -> dict[str, int]:
-    """Generated files already in docs/: relative path -> size."""
-    found = {}
+def generated_files(docs: Path) -> list[str]:
+    """The generated files now in docs/, as paths relative to it."""
+    found = []
     for root in MANAGED:
         top = os.path.join(docs, root)
         if os.path.isfile(top):
-            found[root] = os.path.getsize(top)
+            found.append(root)
         for folder, _, names in os.walk(top):
             rel_folder = os.path.relpath(folder, docs).replace(os.sep, "/")
-            for name in names:
-                found[f"{rel_folder}/{name}"] = os.path.getsize(os.path.join(folder, name))
+            found.extend(f"{rel_folder}/{name}" for name in names)
     return found
+
+
+def _existing(docs: Path) -> dict[str, int]:
+    """Generated files already in docs/: relative path -> size."""
+    return {rel: os.path.getsize(os.path.join(docs, rel)) for rel in generated_files(docs)}
 
 
 def _read(path: str) -> bytes:
