@@ -44,8 +44,8 @@ def test_zensical_search_finds_both_market_regulation_pages(zensical_site: Path,
         box = page.get_by_role("combobox", name="Search")  # Zensical's search lives in a shadow root
         box.fill("电梯")
         box.press("End")
+        page.locator("a[href*='/market-regulation/']").first.wait_for()  # results, not the home page's links
         links = page.locator("a[href*='bulletins/']")
-        links.first.wait_for()
         hrefs = links.evaluate_all("links => links.map(a => a.href)")
         page.close()
     found = {urlparse(href).path.lstrip("/") for href in hrefs}
