@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_archive  # noqa: E402
+from benchmarks.tables import markdown_table  # noqa: E402
 from generator.cli import cleaned, seed_files  # noqa: E402
 from generator.errors import Warnings  # noqa: E402
 from generator.match import build_archive  # noqa: E402
@@ -78,20 +79,18 @@ def phases_table(count: int, scratch: Path | None = None, profile: str = "") -> 
         cold = run_phases(work / "seeds", work / "docs", profile)
         warm = run_phases(work / "seeds", work / "docs")
     pages = int(cold["pages"])
-    lines = [
-        f"In one process, N={count} ({pages:,} agency pages, {int(cold['files']):,} files):",
-        "",
-        "| phase | empty docs/ s | nothing changed s |",
-        "| --- | --- | --- |",
-        *(f"| {name} | {cold[name]:.3f} | {warm[name]:.3f} |" for name in PHASES),
-    ]
+    rows = [[name, f"{cold[name]:.3f}", f"{warm[name]:.3f}"] for name in PHASES]
     for label, run in (("empty docs/", cold), ("nothing changed", warm)):
         total = sum(run[name] for name in PHASES)
-        lines.append(
-            f"| total, {label} | {total:.2f} s = {pages / total:,.0f} pages/s | "
-            f"without write: {pages / (total - run['write']):,.0f} pages/s |"
+        rows.append(
+            [
+                f"total, {label}",
+                f"{total:.2f} s = {pages / total:,.0f} pages/s",
+                f"without write: {pages / (total - run['write']):,.0f} pages/s",
+            ]
         )
-    return "\n".join(lines)
+    heading = f"In one process, N={count} ({pages:,} agency pages, {int(cold['files']):,} files):"
+    return heading + "\n\n" + markdown_table(["phase", "empty docs/ s", "nothing changed s"], rows)
 
 
 def main() -> int:

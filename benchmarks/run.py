@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.phases import phases_table  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
+from benchmarks.tables import markdown_table  # noqa: E402
 from generator.writer import generated_files  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
@@ -250,11 +251,10 @@ COLUMNS = [
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| measure | " + " | ".join(f"N={row['bulletins']}" for row in rows) + " |"]
-    lines.append("| --- " * (len(rows) + 1) + "|")
-    for key, label, fmt in COLUMNS:
-        lines.append(f"| {label} | " + " | ".join(fmt.format(row[key]) for row in rows) + " |")
-    return "\n".join(lines)
+    return markdown_table(
+        ["measure", *(f"N={row['bulletins']}" for row in rows)],
+        [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in COLUMNS],
+    )
 
 
 def details(rows: list[dict]) -> str:

@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.tables import markdown_table  # noqa: E402
 from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
 from tests.helpers import serve  # noqa: E402
 
@@ -124,16 +125,22 @@ def measure(site: Path, queries: list[str], runs: int) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    lines = [
-        "| query | results shown | set-up KB | query KB | total KB | query requests | first results ms |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
-    ]
-    for row in rows:
-        lines.append(
-            f"| {row['query']} | {row['results']} | {row['setup_kb']:,.1f} | {row['query_kb']:,.1f} | "
-            f"{row['total_kb']:,.1f} | {row['requests']} | {row['ms']:.0f} |"
-        )
-    return "\n".join(lines)
+    header = ["query", "results shown", "set-up KB", "query KB", "total KB", "query requests", "first results ms"]
+    return markdown_table(
+        header,
+        [
+            [
+                row["query"],
+                str(row["results"]),
+                f"{row['setup_kb']:,.1f}",
+                f"{row['query_kb']:,.1f}",
+                f"{row['total_kb']:,.1f}",
+                str(row["requests"]),
+                f"{row['ms']:.0f}",
+            ]
+            for row in rows
+        ],
+    )
 
 
 def main() -> int:

@@ -67,8 +67,7 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
         os.remove(os.path.join(docs, rel))
     if stale:
         _remove_empty_folders(docs)
-    written = len(files) - len(existing.keys() & files.keys()) + len(replaced)
-    return WriteStats(written=written, unchanged=len(files) - written, removed=len(stale))
+    return WriteStats(written=len(writes), unchanged=len(files) - len(writes), removed=len(stale))
 
 
 class _Created:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import subprocess
 import sys
@@ -35,12 +36,16 @@ def generate_docs(work: Path, strict: bool = True) -> str:
     return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict)
 
 
-def build_site(work: Path) -> Path:
-    """What `make site` does after generating: mkdocs build --strict, then compact-search."""
+def build_site(work: Path, **env: str) -> Path:
+    """What `make site` does after generating: mkdocs build --strict, then compact-search.
+
+    `env` adds environment variables (SEARCH_BACKEND=pagefind …) for the build.
+    """
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(work / "mkdocs.yml")],
         check=True,
         cwd=work,
+        env={**os.environ, **env},
     )
     compact(work / "site")
     return work / "site"

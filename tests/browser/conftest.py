@@ -93,6 +93,11 @@ def search(page: Page, query: str) -> list[str]:
     box.press("End")  # Chinese typed by fill() needs a key event before results appear
     meta = page.locator(".md-search-result__meta")
     meta.filter(has_not_text="键入").wait_for()
+    return result_paths(page)
+
+
+def result_paths(page: Page) -> list[str]:
+    """The pages in the search result list now, in order, once each."""
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     hrefs = links.evaluate_all("links => links.map(a => a.href)")
     return list(dict.fromkeys(urlparse(href).path.lstrip("/") for href in hrefs))

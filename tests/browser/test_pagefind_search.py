@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import Visit, open_tab, search
+from tests.browser.conftest import Visit, open_tab, result_paths, search
 from tests.browser.test_search import DOUBLE_RANDOM, MARKET, SECURITY
 from tests.helpers import serve
 from tests.pagefind_site import build_pagefind_site
@@ -82,13 +82,6 @@ def older_shard_missing(browser: Browser, sharded_site: Path, tmp_path: Path) ->
     shutil.rmtree(broken / "pagefind-older")
     with serve(broken) as url:
         yield from open_tab(browser, url)
-
-
-def result_paths(page: Page) -> list[str]:
-    hrefs = page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.href)"
-    )
-    return [urlparse(href).path.lstrip("/") for href in hrefs]
 
 
 def test_two_shards_show_the_recent_results_first_then_the_older_ones(sharded: Visit):
