@@ -11,7 +11,7 @@ STRICT ?= --strict
 NODE := tests/browser
 NODE_READY := $(NODE)/node_modules/.installed
 
-.PHONY: site serve test generate clean
+.PHONY: site serve test clean
 
 $(READY): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,16 +23,10 @@ $(NODE_READY): $(NODE)/package.json $(NODE)/package-lock.json
 	npm ci --prefix $(NODE) --no-audit --no-fund --silent
 	touch $@
 
-generate: $(READY)
-	$(BIN)/python -m generator build --seeds seeds --docs docs $(STRICT)
-	$(BIN)/python -m generator check --seeds seeds --docs docs
-
-# Built beside site/ and swapped in, so a failed build leaves the previous site/ intact.
-site: generate
-	rm -rf .site-build
-	$(BIN)/mkdocs build --strict --quiet --site-dir .site-build
-	$(BIN)/python -m generator compact-search --site .site-build
-	rm -rf site && mv .site-build site
+# Generate docs/, then mkdocs build beside site/ while the conservation check runs, then swap:
+# a failed step leaves the previous site/ intact (generator/pipeline.py).
+site: $(READY)
+	$(BIN)/python -m generator site --seeds seeds --config mkdocs.yml --site site $(STRICT)
 
 serve: $(READY)
 	$(BIN)/python -m generator serve --seeds seeds --docs docs
@@ -43,4 +37,4 @@ test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build docs/index.md docs/bulletins docs/agencies docs/api
+	rm -rf site .site-build .site-old docs/index.md docs/bulletins docs/agencies docs/api

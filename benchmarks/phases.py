@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/phases.py [--bulletins 400] [--profile PHASE]
 
 Synthesises an archive (benchmarks/synth.py) under /tmp, then runs what `generate` in
-generator/cli.py runs — read, clean, parse, match, render, write — timing each phase, once into
+generator/pipeline.py runs — read, clean, parse, match, render, write — timing each phase, once into
 an empty docs/ (every file created) and once more with nothing changed (nothing written).
 `--profile render` (or read, clean, parse, match, write) prints the cProfile of that phase.
 """
@@ -25,10 +25,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
-from generator.cli import cleaned, seed_files  # noqa: E402
 from generator.errors import Warnings  # noqa: E402
 from generator.match import build_archive  # noqa: E402
 from generator.parse import parse_bulletin  # noqa: E402
+from generator.pipeline import cleaned, seed_files  # noqa: E402
 from generator.readers import read_document, seed_name  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 from generator.render import render_site  # noqa: E402

@@ -38,3 +38,11 @@ class Warnings:
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "warning"]
+
+
+class StepFailed(Exception):
+    """A step after generating failed (the check, the site build): its diagnostics, a line each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        super().__init__("\n".join(lines))

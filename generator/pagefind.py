@@ -16,20 +16,11 @@ it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest 
 RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
 recent shard's results at once and adds the older ones below them.
 
-One setting in mkdocs.yml chooses the search; this file is also the MkDocs hook that applies it:
-
-    hooks:
-      - generator/pagefind.py
-    extra:
-      search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: Material's index; pagefind: chunked
-
-With `pagefind`, the hook keeps every page out of Material's index (jieba does not run at build
-time; search_index.json stays empty), collects the text Material would have indexed — pages
-without `search: exclude`, minus their `data-search-exclude` sections — and after the build runs
-Pagefind over each shard, then puts generator/pagefind_worker.js in place of Material's
-search worker. The built pages themselves are not changed. With `lunr` the hook does nothing.
-
-MkDocs loads this module by path (mkdocs.yml's `hooks:`), so it imports nothing from the package.
+With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search_hook.py) keeps
+every page out of Material's index (jieba does not run at build time; search_index.json stays
+empty) and collects here the text Material would have indexed: pages without `search: exclude`,
+minus their `data-search-exclude` sections. After the build, index_records runs Pagefind over each
+shard, then puts generator/pagefind_worker.js in place of Material's search worker.
 """
 
 from __future__ import annotations
@@ -37,20 +28,18 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-SETTING = "search_backend"
-BACKENDS = ("lunr", "pagefind")
 BUNDLE = "pagefind"  # the index's folder in the site
 # Pages in the recent shard: with it, first results came in 96–217 ms on a 2-core machine with
 # 100,000 pages in all (benchmarks/search_scale.py). PAGEFIND_RECENT_PAGES sets another (the tests
@@ -64,7 +53,7 @@ WORKERS = Path("assets") / "javascripts" / "workers"
 _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 _HEADING = re.compile(r"<h[1-6]\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-log = logging.getLogger("mkdocs.hooks.pagefind")
+log = logging.getLogger("mkdocs.hooks.search")
 
 
 @dataclass(frozen=True)
@@ -194,42 +183,9 @@ def install_worker(site: Path) -> None:
     workers[0].with_name(workers[0].name + ".map").unlink(missing_ok=True)  # it maps Material's code
 
 
-# --- MkDocs hook -------------------------------------------------------------------------------
-
-_state = {"backend": "lunr", "records": Records(), "searched": set(), "recent_pages": RECENT_PAGES}
-
-
-def on_config(config, **_):
-    backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
-    if backend not in BACKENDS:
-        raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
-    recent = os.environ.get(RECENT_PAGES_VARIABLE, str(RECENT_PAGES))
+def recent_pages(environ: Mapping[str, str]) -> int:
+    """RECENT_PAGES, or the number of pages PAGEFIND_RECENT_PAGES gives."""
+    recent = environ.get(RECENT_PAGES_VARIABLE, str(RECENT_PAGES))
     if not recent.isdigit() or int(recent) < 1:
         raise PluginError(f"{RECENT_PAGES_VARIABLE} must be a number of pages, not {recent!r}")
-    _state.update(backend=backend, records=Records(), searched=set(), recent_pages=int(recent))
-    return config
-
-
-def on_page_markdown(markdown, page, **_):
-    if _state["backend"] == "pagefind":
-        search = page.meta.get("search")
-        search = search if isinstance(search, dict) else {}
-        if not search.get("exclude"):
-            _state["searched"].add(page.file.src_uri)
-        page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
-    return markdown
-
-
-def on_page_content(content, page, **_):
-    if _state["backend"] == "pagefind" and page.file.src_uri in _state["searched"]:
-        _state["records"].add(page.url, html.unescape(page.title or page.url), content)  # titles come escaped
-    return content
-
-
-def on_post_build(config, **_):
-    if _state["backend"] == "pagefind":
-        stats = index_records(_state["records"], Path(config.site_dir), _state["recent_pages"])
-        log.info(
-            f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
-            f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"
-        )
+    return int(recent)

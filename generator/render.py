@@ -13,8 +13,9 @@ from html import escape
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 
-# ASCII characters that mean something to Markdown, its extensions or a template engine.
-_MARKUP = set("\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/")
+# ASCII characters that mean something to Markdown, its extensions or a template engine,
+# each mapped to its numeric entity (str.translate: one C pass over the text).
+_MARKUP = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/"}
 SITE_NAME = "质量月公告档案"
 # Sections that only repeat what the page or other pages say: left out of the search index
 # (Material skips a heading's section when the heading carries this attribute).
@@ -28,7 +29,7 @@ EXCERPT_CHARS = 28
 
 def md(text: str) -> str:
     """Inline Markdown that shows `text` literally: markup characters become entities."""
-    return "".join(f"&#{ord(c)};" if c in _MARKUP else c for c in " ".join(text.split()))
+    return " ".join(text.split()).translate(_MARKUP)
 
 
 def html(text: str) -> str:
@@ -47,12 +48,11 @@ def page(meta: dict, body: str) -> str:
 def front_matter(meta: dict) -> str:
     """`key: value` lines, keys sorted, each value as JSON: YAML reads JSON as flow scalars and
     collections, and writing it is several times faster than a YAML representer."""
-    return "".join(
-        f"{key}: {_YAML_UNSAFE.sub(_escape, json.dumps(value, ensure_ascii=False))}\n"
-        for key, value in sorted(meta.items())
-    )
+    return "".join(f"{key}: {_YAML_UNSAFE.sub(_escape, _json(value))}\n" for key, value in sorted(meta.items()))
 
 
+# json.dumps(value, ensure_ascii=False) without building an encoder for every value.
+_json = json.JSONEncoder(ensure_ascii=False).encode
 # Characters JSON leaves as they are but YAML would read differently (line breaks, BOM) or refuse.
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 

@@ -14,9 +14,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.cli import generate
+from generator.pipeline import generate
 from generator.registry import REGISTRY_PATH
-from generator.search_index import compact
 from generator.writer import MANAGED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +27,7 @@ def make_project(work: Path, seeds: Path = SEEDS) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*MANAGED))
     shutil.copytree(seeds, work / "seeds")
-    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/pagefind.py
+    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/search_hook.py
     return work
 
 
@@ -37,7 +36,7 @@ def generate_docs(work: Path, strict: bool = True) -> str:
 
 
 def build_site(work: Path, **env: str) -> Path:
-    """What `make site` does after generating: mkdocs build --strict, then compact-search.
+    """What `make site` does after generating: mkdocs build --strict.
 
     `env` adds environment variables (SEARCH_BACKEND=pagefind …) for the build.
     """
@@ -47,7 +46,6 @@ def build_site(work: Path, **env: str) -> Path:
         cwd=work,
         env={**os.environ, **env},
     )
-    compact(work / "site")
     return work / "site"
 
 

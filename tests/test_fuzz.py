@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.cli import generate
 from generator.errors import InputError, Warnings
 from generator.match import build_archive
 from generator.parse import parse_bulletin
+from generator.pipeline import generate
 from generator.registry import REGISTRY_PATH, load_registry
 from generator.render import render_site
 from tests.helpers import SEEDS

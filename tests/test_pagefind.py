@@ -41,29 +41,20 @@ def test_records_are_folders_and_their_sections_pages(tmp_path: Path):
     assert '<h2 id="about/">关于&lt;本档案&gt;</h2>' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_unknown_backend_is_refused():
-    with pytest.raises(PluginError, match="search_backend"):
-        pagefind.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
-
-
 @pytest.mark.parametrize("value", ["many", "0", "-5", ""])
-def test_a_recent_shard_size_that_is_no_number_of_pages_is_refused(monkeypatch: pytest.MonkeyPatch, value: str):
-    monkeypatch.setenv(pagefind.RECENT_PAGES_VARIABLE, value)
+def test_a_recent_shard_size_that_is_no_number_of_pages_is_refused(value: str):
     with pytest.raises(PluginError, match="PAGEFIND_RECENT_PAGES must be a number of pages"):
-        pagefind.on_config(SimpleNamespace(extra={"search_backend": "pagefind"}))
+        pagefind.recent_pages({pagefind.RECENT_PAGES_VARIABLE: value})
+
+
+def test_the_recent_shard_size_comes_from_the_environment_or_the_default():
+    assert pagefind.recent_pages({pagefind.RECENT_PAGES_VARIABLE: "40"}) == 40
+    assert pagefind.recent_pages({}) == pagefind.RECENT_PAGES
 
 
 def test_nothing_to_index_is_one_clear_error(tmp_path: Path):
     with pytest.raises(PluginError, match="no page to index"):
         pagefind.index_records(pagefind.Records(), tmp_path)
-
-
-def test_lunr_leaves_pages_as_they_are():
-    pagefind.on_config(SimpleNamespace(extra={}))
-    page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
-    assert pagefind.on_page_markdown("# A", page=page) == "# A"
-    assert page.meta == {}
-    assert pagefind.on_page_content(PAGE, page=page) == PAGE
 
 
 @pytest.fixture(scope="session")

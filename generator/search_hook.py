@@ -1,0 +1,177 @@
+"""The MkDocs hook behind the site's search, chosen by one setting in mkdocs.yml:
+
+    hooks:
+      - generator/search_hook.py
+    extra:
+      search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: Material's index; pagefind: chunked
+
+Either way the hook keeps every page out of Material's search plugin, which would otherwise parse
+each page's HTML and segment its Chinese with jieba on the build's one core, and hands each page's
+HTML, as the plugin would have seen it, to another process:
+
+- `lunr`: generator/search_worker.py, which runs Material's own SearchIndex over the pages while
+  the build goes on, on a second core. After the build its index replaces the empty one Material
+  wrote: the same entries, as UTF-8. (`mkdocs serve` rebuilds page by page: there Material indexes
+  the pages itself, as usual.)
+- `pagefind`: generator/pagefind.py, which indexes the text after the build with Pagefind and
+  installs its search worker.
+
+The built pages themselves are not changed. MkDocs loads this file by path (mkdocs.yml's
+`hooks:`), not as part of its package: the folder above is put on sys.path to import the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from material.plugins.search.plugin import SearchPlugin
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from generator import pagefind  # noqa: E402
+
+SETTING = "search_backend"
+BACKENDS = ("lunr", "pagefind")
+
+
+class IndexWorker:
+    """generator/search_worker.py, fed page by page without ever making the build wait.
+
+    Pages are written to the worker's pipe as far as it takes them; the rest waits in memory until
+    the next page or the end of the build (a thread would have to win the build's GIL for each page).
+    """
+
+    COMMAND = ("-m", "generator.search_worker")
+
+    def __init__(self, settings: dict) -> None:
+        paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        self.process = subprocess.Popen(
+            [sys.executable, *self.COMMAND],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+        )
+        self.pipe = self.process.stdin.fileno()
+        os.set_blocking(self.pipe, False)
+        self.pending: list[memoryview] = []
+        self.send({"config": settings})
+
+    def send(self, message: dict) -> None:
+        line = json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
+        self.pending.append(memoryview(line.encode("utf-8")))
+        self._write()
+
+    def _write(self) -> None:
+        while self.pending:
+            try:
+                written = os.write(self.pipe, self.pending[0])
+            except BlockingIOError:
+                return  # the pipe is full: the rest goes with the next page
+            except BrokenPipeError:
+                self.pending.clear()  # the worker is gone: finish() reports how it ended
+                return
+            self.pending[0] = self.pending[0][written:]
+            if not self.pending[0]:
+                self.pending.pop(0)
+
+    def finish(self) -> bytes:
+        """The index, once the worker has read every page; PluginError if it failed."""
+        os.set_blocking(self.pipe, True)
+        self._write()
+        self.process.stdin.close()
+        index = self.process.stdout.read()
+        if status := self.process.wait():
+            raise PluginError(f"search: the index worker (generator/search_worker.py) failed, exit {status}")
+        return index
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+_state: dict = {"command": None, "backend": "lunr", "searched": set(), "worker": None, "records": None}
+
+
+def on_startup(command, **_):
+    _state["command"] = command
+
+
+def on_config(config, **_):
+    backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
+    if backend not in BACKENDS:
+        raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
+    _stop_worker()
+    _state.update(backend=backend, searched=set(), records=None)
+    if backend == "pagefind":
+        _state["records"] = pagefind.Records()
+        _state["recent_pages"] = pagefind.recent_pages(os.environ)
+    elif _state["command"] == "build":
+        search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
+        if search and search.config.enabled:
+            _state["worker"] = IndexWorker(dict(search.config))
+    return config
+
+
+def on_page_markdown(markdown, page, **_):
+    if _state["records"] is not None or _state["worker"]:
+        search = page.meta.get("search")
+        search = search if isinstance(search, dict) else {}
+        if not search.get("exclude"):
+            _state["searched"].add(page.file.src_uri)
+        page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
+    return markdown
+
+
+def on_page_content(content, page, **_):
+    if page.file.src_uri not in _state["searched"]:
+        return content
+    if _state["records"] is not None:
+        _state["records"].add(page.url, html.unescape(page.title or page.url), content)  # titles come escaped
+    else:
+        meta = {key: page.meta[key] for key in ("title", "tags") if key in page.meta}
+        search = {key: value for key, value in page.meta["search"].items() if key != "exclude"}
+        _state["worker"].send(
+            {
+                "url": page.url,
+                "title": page.title,
+                "content": content,
+                "toc": _toc(page.toc),
+                "meta": {**meta, "search": search},
+            }
+        )
+    return content
+
+
+def on_post_build(config, **_):
+    site = Path(config.site_dir)
+    if _state["records"] is not None:
+        stats = pagefind.index_records(_state["records"], site, _state["recent_pages"])
+        pagefind.log.info(
+            f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
+            f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"
+        )
+    elif _state["worker"]:
+        worker, _state["worker"] = _state["worker"], None
+        (site / "search" / "search_index.json").write_bytes(worker.finish())
+
+
+def on_build_error(error, **_):
+    _stop_worker()
+
+
+def _stop_worker() -> None:
+    if _state["worker"]:
+        _state["worker"].stop()
+        _state["worker"] = None
+
+
+def _toc(toc) -> list:
+    return [[anchor.id, _toc(anchor.children)] for anchor in toc]

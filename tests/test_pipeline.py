@@ -1,0 +1,75 @@
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.errors import Diagnostic, StepFailed
+from generator.registry import REGISTRY_PATH
+from tests.helpers import make_project
+from tests.test_cli import run, tree
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """A project whose previous site/ is one marked page."""
+    work = make_project(tmp_path)
+    (work / "site").mkdir()
+    (work / "site" / "previous.html").write_text("the site as it was", encoding="utf-8")
+    return work
+
+
+def test_site_generates_checks_builds_and_swaps_the_site_in(work: Path):
+    result = run("site", "--strict", cwd=work)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "2 bulletins, 47 agency pages, 26 families: 83 files written, 0 unchanged, 0 removed",
+        "check: every item of 2 seed files is on its page, character for character",
+        "site: built in site",
+    ]
+    assert (work / "site/bulletins/2024-national/public-security/index.html").is_file()
+    assert not (work / "site/previous.html").exists()
+    assert "公安部" in (work / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert not list(work.glob(".site-*"))  # no build or old site left behind
+
+
+def test_a_failed_mkdocs_build_keeps_the_previous_site(work: Path):
+    config = work / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("name: material", "name: no-such-theme"), "utf-8")
+    before = tree(work / "site")
+    result = run("site", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "mkdocs.yml:1: error: mkdocs build failed (exit 1); site kept"
+    assert tree(work / "site") == before
+    assert not (work / ".site-build").exists()
+
+
+def test_bad_seeds_stop_before_the_build_and_keep_docs_and_site(work: Path):
+    assert run("site", cwd=work).returncode == 0
+    docs, site = tree(work / "docs"), tree(work / "site")
+    (work / "seeds" / "bad.txt").write_bytes(b"")
+    result = run("site", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr == "seeds/bad.txt:1: error: file is empty\n"
+    assert (tree(work / "docs"), tree(work / "site")) == (docs, site)
+
+
+def test_a_failed_check_stops_the_build_and_keeps_the_site(work: Path, monkeypatch: pytest.MonkeyPatch):
+    problem = Diagnostic("seeds/a.txt", 3, "docs/x.md differs from the source", "error")
+    monkeypatch.setattr(pipeline, "check", lambda seeds, docs: [problem])
+    before = tree(work / "site")
+    with pytest.raises(StepFailed) as failed:
+        pipeline.make_site(work / "seeds", work / "mkdocs.yml", work / "site", REGISTRY_PATH, strict=True)
+    assert failed.value.lines == ["seeds/a.txt:3: error: docs/x.md differs from the source"]
+    assert tree(work / "site") == before
+    assert not (work / ".site-build").exists()
+
+
+def test_the_docs_folder_is_the_one_mkdocs_yml_names(tmp_path: Path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_url: !ENV [SITE_URL, 'x']\ndocs_dir: pages\n", encoding="utf-8")
+    assert pipeline.docs_dir(config) == tmp_path / "pages"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert pipeline.docs_dir(config) == tmp_path / "docs"
+    config.write_text("site_name: [x\n", encoding="utf-8")
+    with pytest.raises(pipeline.InputError, match="not valid YAML"):
+        pipeline.docs_dir(config)

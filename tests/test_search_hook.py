@@ -1,0 +1,102 @@
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from generator import search_hook
+from generator.search_worker import build_index
+from tests.helpers import build_site, generate_docs, make_project
+
+INDEX = Path("search") / "search_index.json"
+HOOK = "hooks:\n  - generator/search_hook.py\n"
+
+
+def test_the_index_is_materials_own_in_utf8_and_the_pages_are_unchanged(site: Path, tmp_path: Path):
+    plain = make_project(tmp_path)  # the same site built by Material alone: no hook
+    config = (plain / "mkdocs.yml").read_text(encoding="utf-8")
+    assert HOOK in config
+    (plain / "mkdocs.yml").write_text(config.replace(HOOK, ""), encoding="utf-8")
+    generate_docs(plain)
+    build_site(plain)
+    ours, materials = (site / INDEX).read_bytes(), (plain / "site" / INDEX).read_bytes()
+    assert json.loads(ours) == json.loads(materials)
+    assert "公安部" in ours.decode("utf-8") and "公安部" not in materials.decode("utf-8")  # Material: \\u516c…
+    assert len(ours) < 0.6 * len(materials)
+    pages = sorted(p.relative_to(plain / "site") for p in (plain / "site").rglob("*.html"))
+    assert len(pages) > 50
+    assert all((site / page).read_bytes() == (plain / "site" / page).read_bytes() for page in pages)
+
+
+def test_the_built_index_holds_agency_pages_in_under_a_kilobyte_each(site: Path):
+    raw = (site / INDEX).read_bytes()
+    docs = json.loads(raw)["docs"]
+    pages = {doc["location"].split("#")[0] for doc in docs}
+    assert len(raw) / len(pages) < 1024
+    assert not any(doc["location"].endswith(("#links", "#campaigns")) for doc in docs)
+    assert any("昆仑" in doc["text"] for doc in docs)
+
+
+def test_the_worker_indexes_sections_as_material_does():
+    settings = {"lang": ["zh"], "separator": r"[\s]+", "pipeline": [], "fields": {}, "jieba_dict": None}
+    page = {
+        "url": "a/",
+        "title": "公安部",
+        "content": '<h1 id="top">公安部</h1><p>昆仑行动</p><h2 id="activities">活动</h2><p>打假</p>'
+        '<h2 id="links" data-search-exclude="true">链接</h2><p>x</p>',
+        "toc": [["top", [["activities", []], ["links", []]]]],
+        "meta": {"search": {"boost": 2}},
+    }
+    index = json.loads(build_index([json.dumps({"config": settings}), json.dumps(page)]))
+    assert index["config"] == {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+    assert index["docs"] == [
+        {"location": "a/", "title": "公安部", "text": "<p>\u200b昆仑\u200b行动\u200b</p>", "boost": 2},
+        {"location": "a/#activities", "title": "活动", "text": "<p>\u200b打假\u200b</p>", "boost": 2},
+    ]
+
+
+def test_pages_reach_the_worker_whole_and_in_order_however_slowly_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # This worker reads nothing until the flag file exists, then echoes its input: every send
+    # below must return at once (the pipe holds far less), and finish() must deliver the rest.
+    flag = tmp_path / "go"
+    echo = (
+        "import os, sys, time\n"
+        f"for _ in range(2000):\n    if os.path.exists({str(flag)!r}): break\n    time.sleep(0.01)\n"
+        "sys.stdout.buffer.write(sys.stdin.buffer.read())\n"
+    )
+    monkeypatch.setattr(search_hook.IndexWorker, "COMMAND", ("-c", echo))
+    worker = search_hook.IndexWorker({"lang": ["zh"]})
+    pages = [{"url": f"p{n}/", "content": "质量" * (n % 5000)} for n in range(600)]
+    for page in pages:
+        worker.send(page)
+    assert worker.process.poll() is None  # still waiting for the flag: nothing was read yet
+    flag.touch()
+    lines = worker.finish().decode("utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [{"config": {"lang": ["zh"]}}, *pages]
+
+
+def test_a_worker_that_fails_fails_the_build(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(search_hook.IndexWorker, "COMMAND", ("-c", "import sys; sys.exit(3)"))
+    worker = search_hook.IndexWorker({})
+    worker.process.wait()
+    for n in range(100):
+        worker.send({"url": f"p{n}/", "content": "质量" * 1000})  # into a closed pipe: no error yet
+    with pytest.raises(PluginError, match=r"index worker .* failed, exit 3"):
+        worker.finish()
+
+
+def test_an_unknown_backend_is_refused():
+    with pytest.raises(PluginError, match="search_backend"):
+        search_hook.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
+
+
+def test_outside_mkdocs_build_material_indexes_the_pages_itself():
+    search_hook.on_startup(command="serve", dirty=False)  # `mkdocs serve` rebuilds page by page
+    search_hook.on_config(SimpleNamespace(extra={}, plugins={}))
+    page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
+    assert search_hook.on_page_markdown("# A", page=page) == "# A"
+    assert page.meta == {}
+    assert search_hook.on_page_content("<p>A</p>", page=page) == "<p>A</p>"
