@@ -9,8 +9,10 @@ and measures, each step a child process under GNU time (wall and CPU seconds, pe
   mkdocs build;
 - the disk's share of generate: a plain loop writing the same files (in this process), and
   generate again into a docs/ in memory (/dev/shm), which is the generator's own speed;
-- a first `make site` (the real Makefile) from an empty docs/ and no site/, and `make site` again
-  with nothing changed (generate rewrites nothing);
+- a first `make site` (the real Makefile) from an empty docs/ and no site/, each time right before
+  the yardstick below (`--repeat` pairs, default 3: this VM's speed drifts by a third from one
+  minute to the next, so each ratio compares neighbours), and `make site` again with nothing
+  changed (generate rewrites nothing);
 - the writer: files whose mtime changed after that second generate, and after one added bulletin;
 - the yardstick: a bare Material site (stock config, search `lang: zh`) building the same pages'
   Markdown with no generator;
@@ -149,7 +151,7 @@ def site_figures(site: Path) -> dict:
     }
 
 
-def measure(count: int, work: Path) -> dict:
+def measure(count: int, work: Path, repeat: int) -> dict:
     (work / "project").mkdir()
     project = make_project(work / "project")
     for name in ("Makefile", "requirements.lock"):
@@ -170,14 +172,21 @@ def measure(count: int, work: Path) -> dict:
     mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
     figures = site_figures(project / "site")
 
-    # The real `make site`: first from an empty docs/ and no site/, then again with nothing changed.
+    # The real `make site` from an empty docs/ and no site/, each time beside the yardstick.
     make_site = ["make", "--no-print-directory", "-o", str(VENV / ".installed"), "site", f"VENV={VENV}"]
-    for generated in [project / "site", *(docs / name for name in MANAGED)]:
-        if generated.is_dir():
-            shutil.rmtree(generated)
-        else:
-            generated.unlink()
-    first = timed(make_site, project)
+    bare = bare_site(docs, work)
+    pairs = []
+    for _ in range(repeat):
+        for generated in [project / "site", *(docs / name for name in MANAGED)]:
+            if generated.is_dir():
+                shutil.rmtree(generated)
+            else:
+                generated.unlink()
+        pairs.append((timed(make_site, project), timed([PY, "-m", "mkdocs", "build", "--quiet"], bare)))
+    pairs.sort(key=lambda pair: pair[0].seconds / pair[1].seconds)
+    first, yardstick = pairs[len(pairs) // 2]  # the median pair (of an even number, the higher)
+
+    # `make site` again, nothing changed.
     before = mtimes(docs)
     again = timed(make_site, project)
     unchanged = touched(before, mtimes(docs))
@@ -193,7 +202,6 @@ def measure(count: int, work: Path) -> dict:
     for path in added:
         kinds[kind(path, bulletin)] = kinds.get(kind(path, bulletin), 0) + 1
 
-    bare = timed([PY, "-m", "mkdocs", "build", "--quiet"], bare_site(docs, work))
     return {
         "bulletins": count,
         "pages": pages,
@@ -211,12 +219,13 @@ def measure(count: int, work: Path) -> dict:
         "site_s": first.seconds,
         "site_cpu_s": first.cpu_seconds,
         "again_s": again.seconds,
-        "bare_s": bare.seconds,
-        "bare_cpu_s": bare.cpu_seconds,
-        "bare_mb": bare.peak_mb,
-        "ratio": first.seconds / bare.seconds,
-        "ratio_again": again.seconds / bare.seconds,
-        "ratio_cpu": first.cpu_seconds / bare.cpu_seconds,
+        "bare_s": yardstick.seconds,
+        "bare_cpu_s": yardstick.cpu_seconds,
+        "bare_mb": yardstick.peak_mb,
+        "ratio": first.seconds / yardstick.seconds,
+        "ratios": ", ".join(f"{a.seconds / b.seconds:.2f}" for a, b in pairs),
+        "ratio_again": again.seconds / yardstick.seconds,
+        "ratio_cpu": first.cpu_seconds / yardstick.cpu_seconds,
         "peak_mb": max(gen.peak_mb, check.peak_mb, mkdocs.peak_mb, first.peak_mb, again.peak_mb),
         "touched_unchanged": len(unchanged),
         "touched_added": len(added),
@@ -239,15 +248,16 @@ COLUMNS = [
     ("check_s", "check s", "{:.2f}"),
     ("mkdocs_s", "mkdocs build s", "{:.1f}"),
     ("mkdocs_mb", "mkdocs peak MB", "{}"),
-    ("site_s", "first make site s", "{:.1f}"),
-    ("again_s", "make site again s (nothing changed)", "{:.1f}"),
-    ("bare_s", "bare Material s", "{:.1f}"),
+    ("site_s", "first make site s (median pair)", "{:.1f}"),
+    ("bare_s", "bare Material s (median pair)", "{:.1f}"),
     ("bare_mb", "bare Material peak MB", "{}"),
-    ("ratio", "first make site / bare", "{:.2f}"),
-    ("ratio_again", "make site again / bare", "{:.2f}"),
-    ("site_cpu_s", "first make site CPU s", "{:.1f}"),
-    ("bare_cpu_s", "bare Material CPU s", "{:.1f}"),
+    ("ratio", "first make site / bare, median pair", "{:.2f}"),
+    ("ratios", "… every pair", "{}"),
+    ("site_cpu_s", "first make site CPU s (median pair)", "{:.1f}"),
+    ("bare_cpu_s", "bare Material CPU s (median pair)", "{:.1f}"),
     ("ratio_cpu", "CPU: first make site / bare", "{:.2f}"),
+    ("again_s", "make site again s (nothing changed)", "{:.1f}"),
+    ("ratio_again", "make site again / bare", "{:.2f}"),
     ("peak_mb", "peak MB, any step", "{}"),
     ("touched_unchanged", "files touched, 2nd generate", "{}"),
     ("touched_added", "files touched, +1 bulletin", "{}"),
@@ -280,12 +290,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 400])
     parser.add_argument("--scratch", type=Path, default=None, help="where to build (default: the system temp folder)")
+    parser.add_argument("--repeat", type=int, default=3, help="pairs of make site and bare Material (default: 3)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md as it is")
     args = parser.parse_args()
     rows = []
     for count in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"zly-bench-{count}-", dir=args.scratch) as scratch:
-            rows.append(measure(count, Path(scratch)))
+            rows.append(measure(count, Path(scratch), args.repeat))
         print(f"N={count}: done", file=sys.stderr)
     phases = phases_table(max(args.sizes), args.scratch)
     text = table(rows) + "\n\n" + details(rows) + "\n\n" + phases

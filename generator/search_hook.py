@@ -27,6 +27,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import deque
 from pathlib import Path
 
 from material.plugins.search.plugin import SearchPlugin
@@ -61,7 +62,7 @@ class IndexWorker:
         )
         self.pipe = self.process.stdin.fileno()
         os.set_blocking(self.pipe, False)
-        self.pending: list[memoryview] = []
+        self.pending: deque[memoryview] = deque()
         self.send({"config": settings})
 
     def send(self, message: dict) -> None:
@@ -80,7 +81,7 @@ class IndexWorker:
                 return
             self.pending[0] = self.pending[0][written:]
             if not self.pending[0]:
-                self.pending.pop(0)
+                self.pending.popleft()
 
     def finish(self) -> bytes:
         """The index, once the worker has read every page; PluginError if it failed."""
@@ -97,7 +98,7 @@ class IndexWorker:
         self.process.wait()
 
 
-_state: dict = {"command": None, "backend": "lunr", "searched": set(), "worker": None, "records": None}
+_state: dict = {"command": None, "searched": set(), "worker": None, "records": None}
 
 
 def on_startup(command, **_):
@@ -109,7 +110,7 @@ def on_config(config, **_):
     if backend not in BACKENDS:
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
     _stop_worker()
-    _state.update(backend=backend, searched=set(), records=None)
+    _state.update(searched=set(), records=None)
     if backend == "pagefind":
         _state["records"] = pagefind.Records()
         _state["recent_pages"] = pagefind.recent_pages(os.environ)
