@@ -1,6 +1,6 @@
 """Scale benchmark (not a test): the generator and the site build at 10, 100 and 400 bulletins.
 
-    .venv/bin/python benchmarks/run.py [--sizes 10 100 400] [--scratch DIR] [--no-write]
+    .venv/bin/python benchmarks/run.py [--sizes 10 100 400] [--scratch DIR] [--repeat 3] [--no-write]
 
 For each size it synthesises an archive (benchmarks/synth.py) in a scratch copy of the project
 and measures, each step a child process under GNU time (wall and CPU seconds, peak memory):
@@ -12,7 +12,8 @@ and measures, each step a child process under GNU time (wall and CPU seconds, pe
 - a first `make site` (the real Makefile) from an empty docs/ and no site/, each time right before
   the yardstick below (`--repeat` pairs, default 3: this VM's speed drifts by a third from one
   minute to the next, so each ratio compares neighbours), and `make site` again with nothing
-  changed (generate rewrites nothing);
+  changed (generate rewrites nothing), and once more to sample the memory of all its processes
+  together (generate, mkdocs and the search worker run at once);
 - the writer: files whose mtime changed after that second generate, and after one added bulletin;
 - the yardstick: a bare Material site (stock config, search `lang: zh`) building the same pages'
   Markdown with no generator;
@@ -87,6 +88,34 @@ def timed(command: list[str], cwd: Path, **env: str) -> Step:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     seconds, kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
     return Step(float(seconds), int(kilobytes) // 1024, float(user) + float(system), result.stdout, result.stderr)
+
+
+def peak_together_mb(command: list[str], cwd: Path) -> int:
+    """Peak of the summed resident memory of `command` and every process under it, sampled from
+    /proc five times a second: `make site` runs generate, mkdocs and the search worker at once,
+    and GNU time reports only the largest of them."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        parent, rss = {}, {}
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+            except (OSError, ValueError):
+                continue  # the process ended while being read
+            parent[int(status.parent.name)] = int(fields["PPid"])
+            rss[int(status.parent.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        tree, added = {process.pid}, True
+        while added:
+            below = {pid for pid, ppid in parent.items() if ppid in tree} - tree
+            tree |= below
+            added = bool(below)
+        peak = max(peak, sum(rss.get(pid, 0) for pid in tree))
+        time.sleep(0.2)
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed")
+    return peak // 1024
 
 
 def mtimes(docs: Path) -> dict[str, int]:
@@ -191,6 +220,7 @@ def measure(count: int, work: Path, repeat: int) -> dict:
     again = timed(make_site, project)
     unchanged = touched(before, mtimes(docs))
     warm = timed(generate, project)  # the generate step alone, nothing changed
+    together = peak_together_mb(make_site, project)
 
     # One more bulletin.
     before = mtimes(docs)
@@ -227,6 +257,7 @@ def measure(count: int, work: Path, repeat: int) -> dict:
         "ratio_again": again.seconds / yardstick.seconds,
         "ratio_cpu": first.cpu_seconds / yardstick.cpu_seconds,
         "peak_mb": max(gen.peak_mb, check.peak_mb, mkdocs.peak_mb, first.peak_mb, again.peak_mb),
+        "together_mb": together,
         "touched_unchanged": len(unchanged),
         "touched_added": len(added),
         "added_kinds": kinds,
@@ -258,7 +289,8 @@ COLUMNS = [
     ("ratio_cpu", "CPU: first make site / bare", "{:.2f}"),
     ("again_s", "make site again s (nothing changed)", "{:.1f}"),
     ("ratio_again", "make site again / bare", "{:.2f}"),
-    ("peak_mb", "peak MB, any step", "{}"),
+    ("peak_mb", "peak MB, any one process", "{}"),
+    ("together_mb", "peak MB, make site's processes together", "{}"),
     ("touched_unchanged", "files touched, 2nd generate", "{}"),
     ("touched_added", "files touched, +1 bulletin", "{}"),
     ("site_mb", "site MB", "{:.1f}"),
@@ -318,7 +350,9 @@ def main() -> int:
         "  pays this machine for them; *docs/ in memory* = generate into /dev/shm (tmpfs), the generator's own speed.\n"
         "- *files touched* = generated files under docs/ whose mtime changed (created, rewritten or removed).\n"
         "- Peak memory is GNU time's maximum resident set of the step's process or any child it waited for;\n"
-        "  CPU seconds are user + system time of the step and all its children.\n\n" + text + "\n",
+        "  *together* = the summed resident memory of `make site` and all its processes at once, sampled\n"
+        "  from /proc (a run of its own, nothing changed). CPU seconds are user + system time of the step\n"
+        "  and all its children.\n\n" + text + "\n",
         encoding="utf-8",
     )
     return 0
