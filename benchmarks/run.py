@@ -198,7 +198,7 @@ def measure(count: int, work: Path, repeat: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="zly-docs-", dir=MEMORY) as memory_docs:
         memory = timed([*generate[:-1], memory_docs], project)
     check = timed([PY, "-m", "generator", "check", "--seeds", "seeds", "--docs", "docs"], project)
-    mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project)
+    mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict"], project)
     figures = site_figures(project / "site")
 
     # The real `make site` from an empty docs/ and no site/, each time beside the yardstick.

@@ -36,7 +36,7 @@ def build(count: int, work: Path) -> tuple[Path, list[str]]:
     write_archive(count, project / "seeds")
     generate = timed([PY, "-m", "generator", "build", "--strict", "--seeds", "seeds", "--docs", "docs"], project)
     pages = len(json.loads((project / "docs/api/pages.json").read_text(encoding="utf-8")))
-    mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict", "--quiet"], project, SEARCH_BACKEND="pagefind")
+    mkdocs = timed([PY, "-m", "mkdocs", "build", "--strict"], project, SEARCH_BACKEND="pagefind")
     site = project / "site"
     bundles = [
         site / name for name in json.loads((site / "pagefind/shards.json").read_text(encoding="utf-8"))["bundles"]

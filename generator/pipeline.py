@@ -1,13 +1,16 @@
 """The steps in order: `generate` turns seeds/ into docs/; `make_site` then builds site/ from it.
 
-make_site runs the conservation check while `mkdocs build` renders: the build uses one core and
-the check the other, so the check costs no wall time. site/ is replaced only when every step
-succeeded; after a failure the previous site/ is as it was.
+make_site runs the conservation check while `mkdocs build` renders, so on a machine of two cores
+or more the check costs no wall time. site/ is replaced only when every step succeeded; after a
+failure the previous site/ is as it was (docs/ holds the new pages: they are what failed).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -84,14 +87,17 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     generated = generate(seeds, docs, registry, strict)
     build = site.with_name(f".{site.name}-build")
     shutil.rmtree(build, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config.resolve())]
-    mkdocs = subprocess.Popen([*command, "--site-dir", str(build.resolve())], cwd=config.parent)
+    # Not --quiet: it silences the warnings that --strict turns into a failed build.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.resolve())]
+    # A session of its own, so that a failed check can stop the build and its search worker at once.
+    mkdocs = subprocess.Popen([*command, "--site-dir", str(build.resolve())], cwd=config.parent, start_new_session=True)
     try:
         checked = verify(seeds, docs)
         if mkdocs.wait():
             raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {mkdocs.returncode}); {site} kept"])
     except BaseException:
-        mkdocs.terminate()  # the check failed: this build will not be used
+        with contextlib.suppress(ProcessLookupError):  # the check failed: this build will not be used
+            os.killpg(mkdocs.pid, signal.SIGTERM)
         mkdocs.wait()
         shutil.rmtree(build, ignore_errors=True)
         raise
@@ -114,7 +120,9 @@ def docs_dir(config: Path) -> Path:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(str(config), mark.line + 1 if mark else 1, f"not valid YAML: {exc}") from exc
     folder = settings.get("docs_dir", "docs") if isinstance(settings, dict) else "docs"
-    return config.parent / str(folder)
+    if not isinstance(folder, str):
+        raise InputError(str(config), 1, "docs_dir must be a plain folder name (no !ENV) to generate into")
+    return config.parent / folder
 
 
 def _swap(build: Path, site: Path) -> None:
@@ -123,5 +131,10 @@ def _swap(build: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         site.rename(old)
-    build.rename(site)
+    try:
+        build.rename(site)
+    except OSError:
+        if old.exists():
+            old.rename(site)
+        raise
     shutil.rmtree(old, ignore_errors=True)

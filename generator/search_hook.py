@@ -5,26 +5,30 @@
     extra:
       search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: Material's index; pagefind: chunked
 
-Either way the hook keeps every page out of Material's search plugin, which would otherwise parse
-each page's HTML and segment its Chinese with jieba on the build's one core, and hands each page's
-HTML, as the plugin would have seen it, to another process:
+The hook keeps the pages out of Material's search plugin, which would otherwise parse each page's
+HTML and segment its Chinese with jieba on the build's one core, and hands each page's HTML, as
+the plugin would have seen it, to another process:
 
 - `lunr`: generator/search_worker.py, which runs Material's own SearchIndex over the pages while
   the build goes on, on a second core. After the build its index replaces the empty one Material
-  wrote: the same entries, as UTF-8. (`mkdocs serve` rebuilds page by page: there Material indexes
-  the pages itself, as usual.)
+  wrote: the same entries, as UTF-8. This is for full builds (`mkdocs build`, `gh-deploy`,
+  `serve --clean`); a plain `mkdocs serve` may rebuild a page at a time, so there Material indexes
+  the pages itself, as usual.
 - `pagefind`: generator/pagefind.py, which indexes the text after the build with Pagefind and
   installs its search worker.
 
-The built pages themselves are not changed. MkDocs loads this file by path (mkdocs.yml's
-`hooks:`), not as part of its package: the folder above is put on sys.path to import the rest.
+A page's HTML is taken at on_page_content; Material reads it at on_page_context, which comes
+next (no plugin of this site changes a page in between). Pages whose `search` front matter is
+neither absent nor a mapping are left to Material, which refuses them as it always has. The
+built pages themselves are not changed. MkDocs loads this file by path (mkdocs.yml's `hooks:`),
+not as part of its package: the folder above is put on sys.path to import the rest.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
+import pickle
 import subprocess
 import sys
 from collections import deque
@@ -41,6 +45,7 @@ from generator import pagefind  # noqa: E402
 
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
+FULL_BUILDS = ("build", "gh-deploy")  # what MkDocs tells on_startup (`serve --clean` says build)
 
 
 class IndexWorker:
@@ -50,24 +55,17 @@ class IndexWorker:
     the next page or the end of the build (a thread would have to win the build's GIL for each page).
     """
 
-    COMMAND = ("-m", "generator.search_worker")
+    COMMAND = ("-I", str(Path(__file__).with_name("search_worker.py")))
 
     def __init__(self, settings: dict) -> None:
-        paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-        self.process = subprocess.Popen(
-            [sys.executable, *self.COMMAND],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
-        )
+        self.process = subprocess.Popen([sys.executable, *self.COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.pipe = self.process.stdin.fileno()
         os.set_blocking(self.pipe, False)
         self.pending: deque[memoryview] = deque()
         self.send({"config": settings})
 
     def send(self, message: dict) -> None:
-        line = json.dumps(message, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"
-        self.pending.append(memoryview(line.encode("utf-8")))
+        self.pending.append(memoryview(pickle.dumps(message, pickle.HIGHEST_PROTOCOL)))
         self._write()
 
     def _write(self) -> None:
@@ -85,12 +83,13 @@ class IndexWorker:
 
     def finish(self) -> bytes:
         """The index, once the worker has read every page; PluginError if it failed."""
+        self.send({"end": True})
         os.set_blocking(self.pipe, True)
         self._write()
         self.process.stdin.close()
         index = self.process.stdout.read()
         if status := self.process.wait():
-            raise PluginError(f"search: the index worker (generator/search_worker.py) failed, exit {status}")
+            raise PluginError(f"search: the index worker ({self.COMMAND[-1]}) failed, exit {status}")
         return index
 
     def stop(self) -> None:
@@ -98,7 +97,10 @@ class IndexWorker:
         self.process.wait()
 
 
-_state: dict = {"command": None, "searched": set(), "worker": None, "records": None}
+_MATERIAL_READS = ("title", "tags", "search")  # of a page's front matter, in SearchIndex
+# What the hook knows between events: the MkDocs command, the pages to index (source path -> their
+# front matter as Material reads it), and the worker or the Pagefind records they go to.
+_state: dict = {"command": None, "searched": {}, "worker": None, "records": None}
 
 
 def on_startup(command, **_):
@@ -110,11 +112,11 @@ def on_config(config, **_):
     if backend not in BACKENDS:
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
     _stop_worker()
-    _state.update(searched=set(), records=None)
+    _state.update(searched={}, records=None)
     if backend == "pagefind":
         _state["records"] = pagefind.Records()
         _state["recent_pages"] = pagefind.recent_pages(os.environ)
-    elif _state["command"] == "build":
+    elif _state["command"] in FULL_BUILDS:
         search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
         if search and search.config.enabled:
             _state["worker"] = IndexWorker(dict(search.config))
@@ -122,32 +124,22 @@ def on_config(config, **_):
 
 
 def on_page_markdown(markdown, page, **_):
-    if _state["records"] is not None or _state["worker"]:
-        search = page.meta.get("search")
-        search = search if isinstance(search, dict) else {}
-        if not search.get("exclude"):
-            _state["searched"].add(page.file.src_uri)
+    search = page.meta.get("search") or {}
+    if (_state["records"] is not None or _state["worker"]) and isinstance(search, dict):
+        if not search.get("exclude"):  # what Material reads of the front matter, as it was
+            _state["searched"][page.file.src_uri] = {key: page.meta[key] for key in _MATERIAL_READS if key in page.meta}
         page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
     return markdown
 
 
 def on_page_content(content, page, **_):
-    if page.file.src_uri not in _state["searched"]:
+    meta = _state["searched"].get(page.file.src_uri)
+    if meta is None:
         return content
     if _state["records"] is not None:
         _state["records"].add(page.url, html.unescape(page.title or page.url), content)  # titles come escaped
     else:
-        meta = {key: page.meta[key] for key in ("title", "tags") if key in page.meta}
-        search = {key: value for key, value in page.meta["search"].items() if key != "exclude"}
-        _state["worker"].send(
-            {
-                "url": page.url,
-                "title": page.title,
-                "content": content,
-                "toc": _toc(page.toc),
-                "meta": {**meta, "search": search},
-            }
-        )
+        _state["worker"].send({"url": page.url, "title": page.title, "content": content, "toc": page.toc, "meta": meta})
     return content
 
 
@@ -172,7 +164,3 @@ def _stop_worker() -> None:
     if _state["worker"]:
         _state["worker"].stop()
         _state["worker"] = None
-
-
-def _toc(toc) -> list:
-    return [[anchor.id, _toc(anchor.children)] for anchor in toc]

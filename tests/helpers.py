@@ -36,12 +36,13 @@ def generate_docs(work: Path, strict: bool = True) -> str:
 
 
 def build_site(work: Path, **env: str) -> Path:
-    """What `make site` does after generating: mkdocs build --strict.
+    """What `make site` does after generating: mkdocs build --strict (not --quiet: it hides the
+    warnings that --strict counts).
 
     `env` adds environment variables (SEARCH_BACKEND=pagefind …) for the build.
     """
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(work / "mkdocs.yml")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
         check=True,
         cwd=work,
         env={**os.environ, **env},

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import pytest
@@ -53,15 +54,61 @@ def test_bad_seeds_stop_before_the_build_and_keep_docs_and_site(work: Path):
     assert (tree(work / "docs"), tree(work / "site")) == (docs, site)
 
 
-def test_a_failed_check_stops_the_build_and_keeps_the_site(work: Path, monkeypatch: pytest.MonkeyPatch):
-    problem = Diagnostic("seeds/a.txt", 3, "docs/x.md differs from the source", "error")
-    monkeypatch.setattr(pipeline, "check", lambda seeds, docs: [problem])
+def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_site(work: Path):
+    about = work / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[nowhere](no-such-page.md)\n", encoding="utf-8")
+    before = tree(work / "site")
+    result = run("site", cwd=work)
+    assert result.returncode == 1
+    assert "no-such-page.md" in result.stderr
+    assert result.stderr.splitlines()[-1] == "mkdocs.yml:1: error: mkdocs build failed (exit 1); site kept"
+    assert tree(work / "site") == before
+
+
+def search_workers_of(parent: int) -> list[Path]:
+    """/proc folders of the search workers that `parent` started."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue  # ended meanwhile
+        if ppid == parent and b"search_worker" in command:
+            found.append(stat.parent)
+    return found
+
+
+def test_a_failed_check_stops_the_build_and_its_search_worker_and_keeps_the_site(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
+):
+    builds, workers = [], []
+    popen = pipeline.subprocess.Popen
+    monkeypatch.setattr(pipeline.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
+
+    def failing_check(seeds: Path, docs: Path) -> list[Diagnostic]:
+        for _ in range(100):  # fail once the build is under way, its search worker started
+            workers.extend(search_workers_of(builds[0].pid))
+            if workers:
+                break
+            time.sleep(0.05)
+        return [Diagnostic("seeds/a.txt", 3, "docs/x.md differs from the source", "error")]
+
+    monkeypatch.setattr(pipeline, "check", failing_check)
     before = tree(work / "site")
     with pytest.raises(StepFailed) as failed:
         pipeline.make_site(work / "seeds", work / "mkdocs.yml", work / "site", REGISTRY_PATH, strict=True)
     assert failed.value.lines == ["seeds/a.txt:3: error: docs/x.md differs from the source"]
     assert tree(work / "site") == before
     assert not (work / ".site-build").exists()
+    assert workers, "the search worker never started"
+    for _ in range(50):
+        if not workers[0].exists():
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the stopped build's search worker is still running")
+    assert "Traceback" not in capfd.readouterr().err
 
 
 def test_the_docs_folder_is_the_one_mkdocs_yml_names(tmp_path: Path):
@@ -70,6 +117,9 @@ def test_the_docs_folder_is_the_one_mkdocs_yml_names(tmp_path: Path):
     assert pipeline.docs_dir(config) == tmp_path / "pages"
     config.write_text("site_name: x\n", encoding="utf-8")
     assert pipeline.docs_dir(config) == tmp_path / "docs"
+    config.write_text("docs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")
+    with pytest.raises(pipeline.InputError, match="docs_dir must be a plain folder name"):
+        pipeline.docs_dir(config)
     config.write_text("site_name: [x\n", encoding="utf-8")
     with pytest.raises(pipeline.InputError, match="not valid YAML"):
         pipeline.docs_dir(config)

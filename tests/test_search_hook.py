@@ -1,9 +1,16 @@
+import io
 import json
+import pickle
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import AnchorLink
 
 from generator import search_hook
 from generator.search_worker import build_index
@@ -38,33 +45,49 @@ def test_the_built_index_holds_agency_pages_in_under_a_kilobyte_each(site: Path)
     assert any("昆仑" in doc["text"] for doc in docs)
 
 
+def pickled(*messages: dict) -> io.BytesIO:
+    return io.BytesIO(b"".join(pickle.dumps(message) for message in messages))
+
+
 def test_the_worker_indexes_sections_as_material_does():
     settings = {"lang": ["zh"], "separator": r"[\s]+", "pipeline": [], "fields": {}, "jieba_dict": None}
+    top = AnchorLink("公安部", "top", 1)
+    top.children = [AnchorLink("活动", "activities", 2), AnchorLink("链接", "links", 2)]
     page = {
         "url": "a/",
         "title": "公安部",
         "content": '<h1 id="top">公安部</h1><p>昆仑行动</p><h2 id="activities">活动</h2><p>打假</p>'
         '<h2 id="links" data-search-exclude="true">链接</h2><p>x</p>',
-        "toc": [["top", [["activities", []], ["links", []]]]],
-        "meta": {"search": {"boost": 2}},
+        "toc": [top],
+        "meta": {"search": {"boost": 2}, "tags": ["质量", date(2024, 9, 1)]},  # Material drops the date
     }
-    index = json.loads(build_index([json.dumps({"config": settings}), json.dumps(page)]))
+    index = json.loads(build_index(pickled({"config": settings}, page, {"end": True})))
     assert index["config"] == {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+    entry = {"tags": ["质量"], "boost": 2}
     assert index["docs"] == [
-        {"location": "a/", "title": "公安部", "text": "<p>\u200b昆仑\u200b行动\u200b</p>", "boost": 2},
-        {"location": "a/#activities", "title": "活动", "text": "<p>\u200b打假\u200b</p>", "boost": 2},
+        {"location": "a/", "title": "公安部", "text": "<p>\u200b昆仑\u200b行动\u200b</p>", **entry},
+        {"location": "a/#activities", "title": "活动", "text": "<p>\u200b打假\u200b</p>", **entry},
     ]
+
+
+def test_a_worker_whose_build_failed_writes_nothing_and_says_nothing():
+    # Input that stops before its end message: mkdocs died mid-build.
+    page = {"url": "a/", "title": "A", "content": "<p>甲</p>", "toc": [], "meta": {}}
+    data = pickled({"config": {"lang": ["zh"]}}, page).getvalue()
+    result = subprocess.run([sys.executable, *search_hook.IndexWorker.COMMAND], input=data, capture_output=True)
+    assert (result.returncode, result.stdout, result.stderr) == (1, b"", b"")
 
 
 def test_pages_reach_the_worker_whole_and_in_order_however_slowly_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    # This worker reads nothing until the flag file exists, then echoes its input: every send
-    # below must return at once (the pipe holds far less), and finish() must deliver the rest.
+    # This worker reads nothing until the flag file exists (it gives up after 10 s), then echoes
+    # its input. Every send below must return while it waits: the pipe holds far less than them.
     flag = tmp_path / "go"
     echo = (
         "import os, sys, time\n"
-        f"for _ in range(2000):\n    if os.path.exists({str(flag)!r}): break\n    time.sleep(0.01)\n"
+        f"for _ in range(1000):\n    if os.path.exists({str(flag)!r}): break\n    time.sleep(0.01)\n"
+        "else:\n    sys.exit(9)\n"
         "sys.stdout.buffer.write(sys.stdin.buffer.read())\n"
     )
     monkeypatch.setattr(search_hook.IndexWorker, "COMMAND", ("-c", echo))
@@ -74,8 +97,11 @@ def test_pages_reach_the_worker_whole_and_in_order_however_slowly_it_reads(
         worker.send(page)
     assert worker.process.poll() is None  # still waiting for the flag: nothing was read yet
     flag.touch()
-    lines = worker.finish().decode("utf-8").splitlines()
-    assert [json.loads(line) for line in lines] == [{"config": {"lang": ["zh"]}}, *pages]
+    echoed = io.BytesIO(worker.finish())
+    received = []
+    while echoed.tell() < len(echoed.getvalue()):
+        received.append(pickle.load(echoed))
+    assert received == [{"config": {"lang": ["zh"]}}, *pages, {"end": True}]
 
 
 def test_a_worker_that_fails_fails_the_build(monkeypatch: pytest.MonkeyPatch):
@@ -93,10 +119,30 @@ def test_an_unknown_backend_is_refused():
         search_hook.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
 
 
-def test_outside_mkdocs_build_material_indexes_the_pages_itself():
-    search_hook.on_startup(command="serve", dirty=False)  # `mkdocs serve` rebuilds page by page
-    search_hook.on_config(SimpleNamespace(extra={}, plugins={}))
-    page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
-    assert search_hook.on_page_markdown("# A", page=page) == "# A"
-    assert page.meta == {}
-    assert search_hook.on_page_content("<p>A</p>", page=page) == "<p>A</p>"
+@pytest.mark.parametrize(("command", "worker"), [("serve", False), ("build", True), ("gh-deploy", True)])
+def test_a_full_build_indexes_in_the_worker_and_serve_leaves_it_to_material(command: str, worker: bool):
+    search = SearchPlugin()
+    assert search.load_config({"lang": ["zh"]}) == ([], [])
+    search_hook.on_startup(command=command, dirty=False)
+    search_hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
+    try:
+        page = SimpleNamespace(meta={"title": "A"}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/", toc=[])
+        assert search_hook.on_page_markdown("# A", page=page) == "# A"
+        assert page.meta == ({"title": "A", "search": {"exclude": True}} if worker else {"title": "A"})
+        assert search_hook.on_page_content("<p>A</p>", page=page) == "<p>A</p>"
+        assert bool(search_hook._state["worker"]) == worker
+    finally:
+        search_hook.on_build_error(error=None)  # stops the worker
+
+
+def test_a_page_whose_search_setting_material_refuses_is_left_to_material():
+    search_hook.on_startup(command="build", dirty=False)
+    search = SearchPlugin()
+    search.load_config({})
+    search_hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
+    try:
+        page = SimpleNamespace(meta={"search": "yes"}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
+        search_hook.on_page_markdown("# A", page=page)
+        assert page.meta == {"search": "yes"}
+    finally:
+        search_hook.on_build_error(error=None)
