@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.tables import markdown_table  # noqa: E402
 from tests.browser.conftest import CHROMIUM, FLAGS, NODE_MODULES  # noqa: E402
 from tests.helpers import serve  # noqa: E402
 
@@ -105,10 +106,8 @@ def main() -> int:
         if not args.no_bare:
             with serve(bare_site(Path(scratch) / "bare")) as base:
                 rows["bare Material (agency page)"] = score(base, "", args.runs, Path(scratch))
-    print(f"| page | {' | '.join(CATEGORIES)} |")
-    print("| --- " * (len(CATEGORIES) + 1) + "|")
-    for kind, scores in rows.items():
-        print(f"| {kind} | " + " | ".join(f"{scores[name]:.2f}" for name in CATEGORIES) + " |")
+    table = [[kind, *(f"{scores[name]:.2f}" for name in CATEGORIES)] for kind, scores in rows.items()]
+    print(markdown_table(["page", *CATEGORIES], table))
     low = [f"{kind} {name}" for kind in PAGES for name in CATEGORIES if rows[kind][name] < TARGET]
     print(f"all scores >= {TARGET}" if not low else f"below {TARGET}: {', '.join(low)}")
     return 0

@@ -80,10 +80,14 @@ class Step:
     stderr: str
 
 
+def _env(**extra: str) -> dict[str, str]:
+    """The environment of a measured step: this checkout's generator, no Material end-of-life banner."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
 def timed(command: list[str], cwd: Path, **env: str) -> Step:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", **env}
     os.sync()  # a step does not pay for flushing what the step before it wrote
-    result = subprocess.run(TIME + command, cwd=cwd, capture_output=True, text=True, check=False, env=env)
+    result = subprocess.run(TIME + command, cwd=cwd, capture_output=True, text=True, check=False, env=_env(**env))
     if result.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
     seconds, kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
@@ -94,8 +98,7 @@ def peak_together_mb(command: list[str], cwd: Path) -> int:
     """Peak of the summed resident memory of `command` and every process under it, sampled from
     /proc five times a second: `make site` runs generate, mkdocs and the search worker at once,
     and GNU time reports only the largest of them."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while process.poll() is None:
         parent, rss = {}, {}

@@ -96,7 +96,7 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
         if mkdocs.wait():
             raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {mkdocs.returncode}); {site} kept"])
     except BaseException:
-        with contextlib.suppress(ProcessLookupError):  # the check failed: this build will not be used
+        with contextlib.suppress(ProcessLookupError):  # a step failed: stop the build and its worker
             os.killpg(mkdocs.pid, signal.SIGTERM)
         mkdocs.wait()
         shutil.rmtree(build, ignore_errors=True)
