@@ -1,0 +1,22 @@
+"""Extraction of Word, PDF and old Office files into lines in the text reader's conventions.
+
+Each extractor returns Lines: one per Word paragraph or PDF layout line, bold runs wrapped in
+**, automatic numbering written out (一、), blank lines between paragraphs, so the parser,
+clean.py and the conservation check treat every format alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # in reading order: the Word paragraph, or the PDF line counted through the file
+    text: str
+    page: int = 0  # PDF: the page, and `on_page` the line on it
+    on_page: int = 0
+
+
+class Refused(Exception):
+    """The file cannot be read as its format: one line saying why (and what to do instead)."""

@@ -1,0 +1,356 @@
+"""A Word (.docx) file as lines in the text reader's conventions.
+
+Each paragraph of the body, in order, is a line (numbered by its ordinal, table cells counted),
+paragraphs separated by blank lines; bold runs are wrapped in ** (the parser reads them as the
+agency's extent); automatic numbering (w:numPr) is written out as Word shows it (一、); a table
+row of number, agency and activities becomes one item. Headers, footers, footnotes and comments
+live in other parts of the package and are never read.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from lxml import etree
+
+from generator.formats import Line, Refused
+from generator.formats.numerals import FORMATS, chinese
+from generator.parse import chinese_number
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_BYTES = 50_000_000  # an attachment is a few hundred KB; past this it is not a bulletin
+MAX_UNPACKED = 200_000_000  # a zip bomb unpacks to far more than it weighs
+_BREAK = "\n"  # a soft line or page break inside a paragraph: the line ends there
+_STYLE_DEPTH = 20  # basedOn chains are short; a longer one is a loop
+# A table cell that only numbers its row: 1  1.  一、  (一)
+_NUMBER_CELL = re.compile(r"^[(（]?(?P<n>\d{1,4}|[一二三四五六七八九十百零〇两]+)[)）]?[、.．,，]?$")
+_HEADER_CELL_MAX = 12  # a table's header row: short labels such as 序号, 主办单位, 主要活动
+
+
+@dataclass
+class Extracted:
+    lines: list[Line]
+    created: datetime.date | None  # the core properties' creation date, if any
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, message) to report
+
+
+def read_docx(path: Path) -> Extracted:
+    document = _open(path)
+    reader = _Reader(_Styles(document), _Numbering(document))
+    for element in _blocks(document.element.body):
+        if element.tag == W + "p":
+            reader.paragraph(element)
+        else:
+            reader.table(element)
+    created = document.core_properties.created
+    return Extracted(reader.lines, created.date() if created else None, reader.notes)
+
+
+def _open(path: Path) -> docx.document.Document:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Refused(f"too large for a bulletin: {size // 1_000_000} MB (limit {MAX_BYTES // 1_000_000} MB)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise Refused(f"not a readable Word file: damaged or truncated ({exc})") from None
+    if unpacked > MAX_UNPACKED:
+        raise Refused(f"not a Word file: unpacks to {unpacked // 1_000_000} MB (limit {MAX_UNPACKED // 1_000_000} MB)")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
+        raise Refused(f"not a Word file: the zip holds no Word document ({exc})") from None
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError) as exc:
+        raise Refused(f"not a readable Word file: damaged ({exc})") from None
+
+
+def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables in reading order; content controls and custom XML are looked into."""
+    for child in parent:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in (W + "sdt", W + "customXml"):
+            yield from _blocks(child.find(W + "sdtContent") if child.tag == W + "sdt" else child)
+
+
+def _on(element: etree._Element | None, name: str) -> bool | None:
+    """A toggle property (w:b …): None when not set here, else whether it is on."""
+    found = None if element is None else element.find(W + name)
+    if found is None:
+        return None
+    return found.get(W + "val", "true") not in ("0", "false", "off", "none")
+
+
+class _Styles:
+    def __init__(self, document: docx.document.Document) -> None:
+        root = document.styles.element
+        self.by_id = {s.get(W + "styleId"): s for s in root.findall(W + "style")}
+        defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        self.default_bold = bool(_on(defaults, "b"))
+        self.default_paragraph = next(
+            (s.get(W + "styleId") for s in self.by_id.values() if s.get(W + "default") in ("1", "true")
+             and s.get(W + "type") == "paragraph"),
+            None,
+        )  # fmt: skip
+
+    def chain(self, style_id: str | None) -> Iterator[etree._Element]:
+        for _ in range(_STYLE_DEPTH):
+            style = self.by_id.get(style_id) if style_id else None
+            if style is None:
+                return
+            yield style
+            based = style.find(W + "basedOn")
+            style_id = None if based is None else based.get(W + "val")
+
+    def bold(self, run: etree._Element, paragraph_style: str | None) -> bool:
+        props = run.find(W + "rPr")
+        own = _on(props, "b")
+        if own is not None:
+            return own
+        char_style = None if props is None else props.find(W + "rStyle")
+        for style_id in (None if char_style is None else char_style.get(W + "val"), paragraph_style):
+            for style in self.chain(style_id):
+                value = _on(style.find(W + "rPr"), "b")
+                if value is not None:
+                    return value
+        return self.default_bold
+
+    def num_pr(self, style_id: str | None) -> etree._Element | None:
+        for style in self.chain(style_id):
+            found = style.find(f"{W}pPr/{W}numPr")
+            if found is not None:
+                return found
+        return None
+
+
+@dataclass
+class _Level:
+    format: str
+    text: str  # %1、
+    start: int
+
+
+class _Numbering:
+    """Word's list counters, replayed: one set per abstract list, a w:num's startOverride restarting it."""
+
+    def __init__(self, document: docx.document.Document) -> None:
+        self.levels: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, list[int | None]] = {}
+        self.restarted: set[str] = set()
+        part = next((p for p in document.part.package.iter_parts() if p.partname.endswith("/numbering.xml")), None)
+        if part is None:
+            return
+        root = etree.fromstring(part.blob)
+        for abstract in root.findall(W + "abstractNum"):
+            levels = {}
+            for lvl in abstract.findall(W + "lvl"):
+                levels[int(lvl.get(W + "ilvl", "0"))] = _Level(
+                    _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""), int(_val(lvl, "start", "1"))
+                )
+            self.levels.setdefault(abstract.get(W + "abstractNumId"), levels)  # the first, as LibreOffice
+        for num in root.findall(W + "num"):
+            overrides = {
+                int(o.get(W + "ilvl", "0")): int(_val(o, "startOverride", "1"))
+                for o in num.findall(W + "lvlOverride")
+                if o.find(W + "startOverride") is not None
+            }
+            self.nums.setdefault(num.get(W + "numId"), (_val(num, "abstractNumId", ""), overrides))
+
+    def label(self, num_id: str, level: int) -> tuple[str, str | None]:
+        """The text Word shows before the paragraph, and a note when a format had to be guessed."""
+        if num_id not in self.nums:
+            return "", f"list {num_id} has no definition; its numbering is not shown"
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract, {})
+        if level not in levels:
+            return "", f"list {num_id} has no level {level}; its numbering is not shown"
+        counters = self.counters.setdefault(abstract, [None] * 9)
+        if num_id not in self.restarted and overrides:
+            self.restarted.add(num_id)
+            for ilvl, start in overrides.items():
+                counters[ilvl] = start - 1 if 0 <= ilvl < 9 else None
+        current = counters[level]
+        counters[level] = levels[level].start if current is None else current + 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = None
+        if levels[level].format == "bullet":
+            return "", None  # a bullet is decoration, not text
+        note = None
+
+        def number(match: re.Match) -> str:
+            nonlocal note
+            ilvl = int(match[1]) - 1
+            lvl = levels.get(ilvl, _Level("decimal", "", 1))
+            value = counters[ilvl] if counters[ilvl] is not None else lvl.start
+            if lvl.format not in FORMATS:
+                note = f"numbering format {lvl.format} written as digits"
+            return FORMATS.get(lvl.format, str)(value)
+
+        return re.sub(r"%([1-9])", number, levels[level].text), note
+
+
+def _val(element: etree._Element, name: str, default: str) -> str:
+    found = element.find(W + name)
+    return default if found is None else found.get(W + "val", default)
+
+
+@dataclass
+class _Paragraph:
+    number: int
+    lines: list[str]  # split at soft breaks; bold wrapped in **
+
+
+class _Reader:
+    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+        self.styles, self.numbering = styles, numbering
+        self.lines: list[Line] = []
+        self.notes: list[tuple[int, str]] = []
+        self.count = 0
+
+    def paragraph(self, element: etree._Element) -> None:
+        self.block(self.read(element))
+
+    def block(self, paragraph: _Paragraph) -> None:
+        """Emit a paragraph's lines, a blank line before it unless one is already there."""
+        if not any(text.strip() for text in paragraph.lines):
+            return
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line(self.lines[-1].number, ""))
+        for text in paragraph.lines:
+            self.lines.append(Line(paragraph.number, text))
+
+    def read(self, p: etree._Element) -> _Paragraph:
+        self.count += 1
+        props = p.find(W + "pPr")
+        style_el = None if props is None else props.find(W + "pStyle")
+        style = style_el.get(W + "val") if style_el is not None else self.styles.default_paragraph
+        pieces: list[tuple[str, bool]] = []
+        num_pr = None if props is None else props.find(W + "numPr")
+        if num_pr is None:
+            num_pr = self.styles.num_pr(style)
+        if num_pr is not None and _val(num_pr, "numId", "0") != "0":
+            label, note = self.numbering.label(_val(num_pr, "numId", "0"), int(_val(num_pr, "ilvl", "0")))
+            if note:
+                self.notes.append((self.count, note))
+            pieces.append((label, False))
+        boxes = 0
+        for run in p.iter(W + "r"):
+            owner = _owner(run, p)
+            if owner == "box":
+                boxes += 1
+            elif owner == "here":
+                bold = self.styles.bold(run, style)
+                pieces.extend((text, bold) for text in _run_text(run))
+        if boxes:
+            self.notes.append((self.count, "a text box in this paragraph is not read"))
+        return _Paragraph(self.count, _with_bold(pieces).split(_BREAK))
+
+    def table(self, tbl: etree._Element) -> None:
+        rows = []
+        for tr in tbl.findall(W + "tr"):
+            cells = [[self.read(p) for p in tc.iter(W + "p")] for tc in tr.findall(W + "tc")]
+            rows.append(cells)
+        numbered = any(_row_number(cells) is not None for cells in rows)
+        counted = 0
+        for index, cells in enumerate(rows):
+            order = _row_number(cells)
+            # The cells that say something: not empty, and not the cell that numbers the row.
+            content = [c for c in cells if _cell_text(c) and (order is None or not _NUMBER_CELL.match(_cell_text(c)))]
+            if order is None and not numbered and len(content) >= 2 and not (index == 0 and _header_row(cells)):
+                counted += 1
+                order = counted
+                self.notes.append((cells[0][0].number, "the table has no number column: rows numbered in order"))
+            if order is None or len(content) < 2:
+                first = next((c[0].number for c in cells if c), self.count)
+                texts = [" ".join(line for p in c for line in p.lines if line.strip()) for c in cells]
+                self.block(_Paragraph(first, [" ".join(t for t in texts if t)]))
+                continue
+            self.item_row(cells[0][0].number, order, content)
+
+    def item_row(self, number: int, order: int, cells: list[list[_Paragraph]]) -> None:
+        """Number, agency and activities: the agency's cell is its extent, as bold would be."""
+        agency_cell, *rest = cells
+        agency = "".join(line for p in agency_cell for line in p.lines).replace("**", "").strip()
+        paragraphs = [p for cell in rest for p in cell if any(line.strip() for line in p.lines)]
+        first, *more = paragraphs
+        head = [f"{chinese(order)}、**{agency}**{first.lines[0]}", *first.lines[1:]]
+        self.block(_Paragraph(number, head))
+        for paragraph in more:
+            self.block(paragraph)
+
+
+def _owner(run: etree._Element, p: etree._Element) -> str:
+    """here: the run is this paragraph's text; box: inside a text box; deleted: a tracked deletion."""
+    node = run.getparent()
+    while node is not None and node is not p:
+        if node.tag in (W + "del", W + "moveFrom"):
+            return "deleted"
+        if node.tag == W + "txbxContent":
+            return "box"
+        node = node.getparent()
+    return "here"
+
+
+def _run_text(run: etree._Element) -> Iterator[str]:
+    for child in run:
+        if child.tag == W + "t":
+            yield child.text or ""
+        elif child.tag == W + "tab":
+            yield "\t"
+        elif child.tag in (W + "br", W + "cr"):
+            yield _BREAK
+        elif child.tag == W + "noBreakHyphen":
+            yield "-"
+
+
+def _with_bold(pieces: list[tuple[str, bool]]) -> str:
+    """Bold stretches wrapped in **; whitespace takes the boldness of what precedes it, so two bold
+    runs with a space between make one stretch."""
+    groups: list[list] = []
+    for text, bold in pieces:
+        if not text:
+            continue
+        if not text.strip() and groups and _BREAK not in text:
+            bold = groups[-1][1]
+        if groups and groups[-1][1] == bold:
+            groups[-1][0] += text
+        else:
+            groups.append([text, bold])
+    out = []
+    for text, bold in groups:
+        if bold and text.strip():
+            for part in text.split(_BREAK):
+                stripped = part.strip()
+                out.append(part.replace(stripped, f"**{stripped}**", 1) if stripped else part)
+                out.append(_BREAK)
+            out.pop()
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def _cell_text(cell: list[_Paragraph]) -> str:
+    return "".join(line for p in cell for line in p.lines).replace("**", "").strip()
+
+
+def _row_number(cells: list[list[_Paragraph]]) -> int | None:
+    if not cells:
+        return None
+    match = _NUMBER_CELL.match(_cell_text(cells[0]))
+    if not match:
+        return None
+    n = match["n"]
+    return int(n) if n.isdigit() else chinese_number(n)
+
+
+def _header_row(cells: list[list[_Paragraph]]) -> bool:
+    return all(len(_cell_text(c)) <= _HEADER_CELL_MAX and "。" not in _cell_text(c) for c in cells)
