@@ -64,9 +64,11 @@ def _page_footer(section) -> None:
     paragraph.add_run(" —")
 
 
-def write_docx(path: Path, table: bool = False) -> Path:
-    """The 2024 bulletin: agencies in bold, items numbered by Word (chineseCounting), or a table."""
+def write_docx(path: Path, table: bool = False, translate: dict | None = None) -> Path:
+    """The 2024 bulletin: agencies in bold, items numbered by Word (chineseCounting), or a table.
+    `translate` (str.maketrans) replaces characters in the items, as a font's odd mapping would."""
     bulletin = national_2024()
+    items = [(item.agency.translate(translate or {}), item.text.translate(translate or {})) for item in bulletin.items]
     document = docx.Document()
     style = document.styles["Normal"]
     style.font.size = Pt(16)
@@ -84,18 +86,17 @@ def write_docx(path: Path, table: bool = False) -> Path:
         grid = document.add_table(rows=1, cols=3)
         for cell, text in zip(grid.rows[0].cells, ("序号", "联合主办单位", "主要活动"), strict=True):
             cell.text = text
-        for item in bulletin.items:
+        for name, text in items:
             number, agency, activities = grid.add_row().cells
             _numbered(number.paragraphs[0])
-            agency.text = item.agency
-            activities.text = item.text
+            agency.text, activities.text = name, text
     else:
         _chinese_list(document, "chineseCounting", "%1、")
-        for item in bulletin.items:
+        for name, text in items:
             paragraph = document.add_paragraph()
             _numbered(paragraph)
-            paragraph.add_run(item.agency).bold = True
-            paragraph.add_run(item.text)
+            paragraph.add_run(name).bold = True
+            paragraph.add_run(text)
     document.core_properties.created = __import__("datetime").datetime(2024, 8, 30, 9, 0)
     document.save(path)
     return path

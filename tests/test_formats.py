@@ -14,7 +14,7 @@ import pytest
 from generator.clean import remove_artefacts
 from generator.errors import Warnings
 from generator.formats import Refused
-from generator.formats.docx import read_docx
+from generator.formats.docx import W, read_docx
 from generator.formats.numerals import FORMATS, chinese
 from generator.formats.office import read_office, soffice
 from generator.formats.pdf import SCANNED, LayoutLine, lines_of, read_pdf, unified
@@ -324,3 +324,104 @@ def test_a_file_libreoffice_cannot_read_is_refused(tmp_path: Path):
     with pytest.raises(Refused) as error:
         read_office(seed)
     assert "LibreOffice could not convert it" in str(error.value) or "not a Word file" in str(error.value)
+
+
+def _table(path: Path, rows: list[list[str]], numbered_first_cell: bool = False) -> tuple[list[str], list]:
+    def build(document):
+        table = document.add_table(rows=0, cols=len(rows[0]))
+        for index, row in enumerate(rows):
+            cells = table.add_row().cells
+            for cell, text in zip(cells, row, strict=True):
+                cell.text = text
+            if numbered_first_cell and index:  # Word numbers the agency cells, the header row aside
+                cells[0].paragraphs[0].style = document.styles["List Number"]
+        if numbered_first_cell:  # python-docx's List Number: decimal "%1."; make it 一、 as offices do
+            _chinese_style_list(document)
+
+    texts = _paragraphs(path, build)
+    return texts, read_docx(path).notes
+
+
+def _chinese_style_list(document) -> None:
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val")
+    num = next(n for n in numbering.findall(f"{W}num") if n.get(f"{W}numId") == style_num)
+    abstract_id = num.find(f"{W}abstractNumId").get(f"{W}val")
+    abstract = next(a for a in numbering.findall(f"{W}abstractNum") if a.get(f"{W}abstractNumId") == abstract_id)
+    level = abstract.find(f"{W}lvl")
+    level.find(f"{W}numFmt").set(f"{W}val", "chineseCounting")
+    level.find(f"{W}lvlText").set(f"{W}val", "%1、")
+
+
+@pytest.mark.parametrize(
+    ("rows", "numbered", "expected", "counted"),
+    [
+        (
+            [["1", "公安部开展甲。"], ["2", "民政部开展乙。"]],
+            False,
+            ["一、公安部开展甲。", "二、民政部开展乙。"],
+            False,
+        ),
+        (
+            [["单位", "活动"], ["公安部", "开展甲。"], ["民政部", "开展乙。"]],
+            False,
+            ["单位 活动", "一、**公安部**开展甲。", "二、**民政部**开展乙。"],
+            True,
+        ),
+        (
+            [["单位", "活动"], ["公安部", "开展甲。"], ["民政部", "开展乙。"]],
+            True,
+            ["单位 活动", "一、**公安部**开展甲。", "二、**民政部**开展乙。"],
+            False,
+        ),
+    ],
+    ids=["number-and-one-cell", "no-number-column", "word-numbering-in-the-agency-cell"],
+)
+def test_table_shapes(tmp_path: Path, rows, numbered: bool, expected: list[str], counted: bool):
+    texts, notes = _table(tmp_path / "t.docx", rows, numbered)
+    assert texts == expected
+    assert [note for _, note in notes] == ["the table has no number column: rows numbered in order"] * 2 * counted
+
+
+def test_a_cell_of_several_paragraphs_gives_the_item_several_paragraphs(tmp_path: Path):
+    def build(document):
+        number, agency, activities = document.add_table(rows=1, cols=3).rows[0].cells
+        number.text, agency.text, activities.text = "一", "公安部", "开展甲。"
+        activities.add_paragraph("开展乙。")
+
+    assert _paragraphs(tmp_path / "c.docx", build) == ["一、**公安部**开展甲。", "开展乙。"]
+
+
+FLAT_ODT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+  office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text>
+<text:p>2024 年全国“质量月”活动</text:p>
+<text:p>一、公安部开展甲<text:note text:id="n1" text:note-class="footnote"><text:note-citation>1</text:note-citation>
+<text:note-body><text:p>脚注不是活动。</text:p></text:note-body></text:note>。</text:p>
+</office:text></office:body></office:document>"""
+
+
+@needs_soffice
+def test_footnotes_are_kept_out(tmp_path: Path):
+    source = tmp_path / "note.fodt"
+    source.write_text(FLAT_ODT, encoding="utf-8")
+    word = converted(source, "docx:MS Word 2007 XML", tmp_path / "out")
+    assert "脚注不是活动" in zipfile.ZipFile(word).read("word/footnotes.xml").decode()
+    assert [line.text for line in read_docx(word).lines if line.text] == [
+        "2024 年全国“质量月”活动",
+        "一、公安部开展甲。",
+    ]
+
+
+@needs_soffice
+def test_a_pdf_whose_font_maps_to_kangxi_radicals_reads_as_unified_ideographs(tmp_path: Path):
+    radicals = {unified(chr(cp)): chr(cp) for cp in range(0x2F00, 0x2FD6)}
+    word = write_docx(tmp_path / "radicals.docx", translate=str.maketrans(radicals))
+    assert "⼀" in zipfile.ZipFile(word).read("word/document.xml").decode()
+    pdf = converted(word, "pdf", tmp_path / "pdf")
+    extracted = read_pdf(pdf)
+    assert any("compatibility characters unified" in note for _, note in extracted.notes)
+    bulletin = parse_bulletin(document(pdf)[0], load_registry(), Warnings())
+    expected = national_2024()
+    assert [(i.agency, i.text) for i in bulletin.items] == [(i.agency, i.text) for i in expected.items]

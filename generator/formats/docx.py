@@ -22,7 +22,7 @@ from lxml import etree
 
 from generator.formats import Line, Refused
 from generator.formats.numerals import FORMATS, chinese
-from generator.parse import chinese_number
+from generator.parse import chinese_number, item_start
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_BYTES = 50_000_000  # an attachment is a few hundred KB; past this it is not a bulletin
@@ -255,35 +255,30 @@ class _Reader:
         return _Paragraph(self.count, _with_bold(pieces).split(_BREAK))
 
     def table(self, tbl: etree._Element) -> None:
-        rows = []
-        for tr in tbl.findall(W + "tr"):
-            cells = [[self.read(p) for p in tc.iter(W + "p")] for tc in tr.findall(W + "tc")]
-            rows.append(cells)
-        numbered = any(_row_number(cells) is not None for cells in rows)
-        counted = 0
-        for index, cells in enumerate(rows):
-            order = _row_number(cells)
-            # The cells that say something: not empty, and not the cell that numbers the row.
-            content = [c for c in cells if _cell_text(c) and (order is None or not _NUMBER_CELL.match(_cell_text(c)))]
-            if order is None and not numbered and len(content) >= 2 and not (index == 0 and _header_row(cells)):
+        rows = [
+            [[self.read(p) for p in tc.iter(W + "p")] for tc in tr.findall(W + "tc")] for tr in tbl.findall(W + "tr")
+        ]
+        items = [_row_item(cells) for cells in rows]
+        numbered, counted = any(items), 0
+        for index, (cells, item) in enumerate(zip(rows, items, strict=True)):
+            filled = [cell for cell in cells if _cell_text(cell)]
+            if item is None and not numbered and len(filled) >= 2 and not (index == 0 and _header_row(filled)):
                 counted += 1
-                order = counted
-                self.notes.append((cells[0][0].number, "the table has no number column: rows numbered in order"))
-            if order is None or len(content) < 2:
-                first = next((c[0].number for c in cells if c), self.count)
-                texts = [" ".join(line for p in c for line in p.lines if line.strip()) for c in cells]
-                self.block(_Paragraph(first, [" ".join(t for t in texts if t)]))
-                continue
-            self.item_row(cells[0][0].number, order, content)
+                item = (counted, _cell_text(filled[0]), filled[1:])
+                self.notes.append((filled[0][0].number, "the table has no number column: rows numbered in order"))
+            first = next((cell[0].number for cell in cells if cell), self.count)
+            if item is None:  # a header row, a note across the table: its cells as one paragraph
+                texts = [" ".join(line for p in cell for line in p.lines if line.strip()) for cell in filled]
+                self.block(_Paragraph(first, [" ".join(texts)]))
+            else:
+                self.item_row(first, *item)
 
-    def item_row(self, number: int, order: int, cells: list[list[_Paragraph]]) -> None:
-        """Number, agency and activities: the agency's cell is its extent, as bold would be."""
-        agency_cell, *rest = cells
-        agency = "".join(line for p in agency_cell for line in p.lines).replace("**", "").strip()
-        paragraphs = [p for cell in rest for p in cell if any(line.strip() for line in p.lines)]
+    def item_row(self, number: int, order: int, agency: str, cells: list[list[_Paragraph]]) -> None:
+        """一、 then the agency, whose cell is its extent as bold would be, then the activities."""
+        paragraphs = [p for cell in cells for p in cell if any(line.strip() for line in p.lines)]
         first, *more = paragraphs
-        head = [f"{chinese(order)}、**{agency}**{first.lines[0]}", *first.lines[1:]]
-        self.block(_Paragraph(number, head))
+        head = f"{chinese(order)}、" + (f"**{agency}**" if agency else "")
+        self.block(_Paragraph(number, [head + first.lines[0], *first.lines[1:]]))
         for paragraph in more:
             self.block(paragraph)
 
@@ -342,14 +337,21 @@ def _cell_text(cell: list[_Paragraph]) -> str:
     return "".join(line for p in cell for line in p.lines).replace("**", "").strip()
 
 
-def _row_number(cells: list[list[_Paragraph]]) -> int | None:
-    if not cells:
+def _row_item(cells: list[list[_Paragraph]]) -> tuple[int, str, list[list[_Paragraph]]] | None:
+    """(order, agency, activity cells) of a row numbered by its first cell: 1 | agency | activities,
+    1 | agency and activities, or 一、agency | activities (Word's numbering in the agency's cell)."""
+    filled = [cell for cell in cells if _cell_text(cell)]
+    if len(filled) < 2:
         return None
-    match = _NUMBER_CELL.match(_cell_text(cells[0]))
-    if not match:
-        return None
-    n = match["n"]
-    return int(n) if n.isdigit() else chinese_number(n)
+    head = _cell_text(filled[0])
+    if number := _NUMBER_CELL.match(head):
+        order = int(number["n"]) if number["n"].isdigit() else chinese_number(number["n"])
+        if len(filled) == 2:
+            return order, "", filled[1:]
+        return order, _cell_text(filled[1]), filled[2:]
+    if start := item_start(head):
+        return chinese_number(start["numeral"]), head[start.end() :].strip(), filled[1:]
+    return None
 
 
 def _header_row(cells: list[list[_Paragraph]]) -> bool:
