@@ -13,7 +13,7 @@ import pytest
 
 from generator.clean import remove_artefacts
 from generator.errors import Warnings
-from generator.formats import Refused
+from generator.formats import Note, Refused
 from generator.formats.docx import W, read_docx
 from generator.formats.numerals import FORMATS, chinese
 from generator.formats.office import read_office, soffice
@@ -166,8 +166,8 @@ def test_unifying_touches_nothing_else():
     lines, notes = lines_of([[LayoutLine("⼀、⺠政部开展活动。", 90, 300, 70, 16)]])
     assert lines[0].text == "一、⺠政部开展活动。"
     assert notes == [
-        (1, "compatibility characters unified: ⼀→一"),
-        (1, "radical ⺠ (U+2EA0) kept as it is: check the text"),
+        Note(1, "compatibility characters unified: ⼀→一"),
+        Note(1, "radical ⺠ (U+2EA0) kept as it is: check the text", "warning"),
     ]
 
 
@@ -380,7 +380,7 @@ def _chinese_style_list(document) -> None:
 def test_table_shapes(tmp_path: Path, rows, numbered: bool, expected: list[str], counted: bool):
     texts, notes = _table(tmp_path / "t.docx", rows, numbered)
     assert texts == expected
-    assert [note for _, note in notes] == ["the table has no number column: rows numbered in order"] * 2 * counted
+    assert [note.message for note in notes] == ["the table has no number column: rows numbered in order"] * 2 * counted
 
 
 def test_a_cell_of_several_paragraphs_gives_the_item_several_paragraphs(tmp_path: Path):
@@ -421,7 +421,7 @@ def test_a_pdf_whose_font_maps_to_kangxi_radicals_reads_as_unified_ideographs(tm
     assert "⼀" in zipfile.ZipFile(word).read("word/document.xml").decode()
     pdf = converted(word, "pdf", tmp_path / "pdf")
     extracted = read_pdf(pdf)
-    assert any("compatibility characters unified" in note for _, note in extracted.notes)
+    assert any("compatibility characters unified" in note.message for note in extracted.notes)
     bulletin = parse_bulletin(document(pdf)[0], load_registry(), Warnings())
     expected = national_2024()
     assert [(i.agency, i.text) for i in bulletin.items] == [(i.agency, i.text) for i in expected.items]

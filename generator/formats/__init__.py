@@ -7,7 +7,8 @@ clean.py and the conservation check treat every format alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,20 @@ class Line:
     text: str
     page: int = 0  # PDF: the page, and `on_page` the line on it
     on_page: int = 0
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int  # the Line it is about
+    message: str
+    severity: str = "note"  # "warning" when text may be missing or wrong
+
+
+@dataclass
+class Extracted:
+    lines: list[Line]
+    created: datetime.date | None  # the file's own creation date (core properties, document info)
+    notes: list[Note] = field(default_factory=list)
 
 
 class Refused(Exception):

@@ -9,18 +9,17 @@ live in other parts of the package and are never read.
 
 from __future__ import annotations
 
-import datetime
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from generator.formats import Line, Refused
+from generator.formats import Extracted, Line, Note, Refused
 from generator.formats.numerals import FORMATS, chinese
 from generator.parse import chinese_number, item_start
 
@@ -32,13 +31,6 @@ _STYLE_DEPTH = 20  # basedOn chains are short; a longer one is a loop
 # A table cell that only numbers its row: 1  1.  一、  (一)
 _NUMBER_CELL = re.compile(r"^[(（]?(?P<n>\d{1,4}|[一二三四五六七八九十百零〇两]+)[)）]?[、.．,，]?$")
 _HEADER_CELL_MAX = 12  # a table's header row: short labels such as 序号, 主办单位, 主要活动
-
-
-@dataclass
-class Extracted:
-    lines: list[Line]
-    created: datetime.date | None  # the core properties' creation date, if any
-    notes: list[tuple[int, str]] = field(default_factory=list)  # (paragraph, message) to report
 
 
 def read_docx(path: Path) -> Extracted:
@@ -213,7 +205,7 @@ class _Reader:
     def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
         self.styles, self.numbering = styles, numbering
         self.lines: list[Line] = []
-        self.notes: list[tuple[int, str]] = []
+        self.notes: list[Note] = []
         self.count = 0
 
     def paragraph(self, element: etree._Element) -> None:
@@ -240,7 +232,7 @@ class _Reader:
         if num_pr is not None and _val(num_pr, "numId", "0") != "0":
             label, note = self.numbering.label(_val(num_pr, "numId", "0"), int(_val(num_pr, "ilvl", "0")))
             if note:
-                self.notes.append((self.count, note))
+                self.notes.append(Note(self.count, note, "warning"))
             pieces.append((label, False))
         boxes = 0
         for run in p.iter(W + "r"):
@@ -251,7 +243,7 @@ class _Reader:
                 bold = self.styles.bold(run, style)
                 pieces.extend((text, bold) for text in _run_text(run))
         if boxes:
-            self.notes.append((self.count, "a text box in this paragraph is not read"))
+            self.notes.append(Note(self.count, "a text box in this paragraph is not read", "warning"))
         return _Paragraph(self.count, _with_bold(pieces).split(_BREAK))
 
     def table(self, tbl: etree._Element) -> None:
@@ -265,7 +257,7 @@ class _Reader:
             if item is None and not numbered and len(filled) >= 2 and not (index == 0 and _header_row(filled)):
                 counted += 1
                 item = (counted, _cell_text(filled[0]), filled[1:])
-                self.notes.append((filled[0][0].number, "the table has no number column: rows numbered in order"))
+                self.notes.append(Note(filled[0][0].number, "the table has no number column: rows numbered in order"))
             first = next((cell[0].number for cell in cells if cell), self.count)
             if item is None:  # a header row, a note across the table: its cells as one paragraph
                 texts = [" ".join(line for p in cell for line in p.lines if line.strip()) for cell in filled]

@@ -9,8 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator.formats import Refused
-from generator.formats.docx import MAX_BYTES, Extracted, read_docx
+from generator.formats import Extracted, Refused
+from generator.formats.docx import MAX_BYTES, read_docx
 
 TIMEOUT = 120  # seconds; a bulletin converts in about two
 INSTALL = "LibreOffice is needed for .doc and .wps: apt-get install libreoffice-writer-nogui, or save the file as .docx"

@@ -14,14 +14,14 @@ import itertools
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from generator.formats import Line, Refused
+from generator.formats import Extracted, Line, Note, Refused
 from generator.parse import item_start
 
 MAX_BYTES = 50_000_000
@@ -48,13 +48,6 @@ _INDENT = 1.0  # in characters: a first line indented this much opens a paragrap
 _SHORT = 1.5  # a line ending this many characters before the right margin ends its paragraph
 _GAP = 1.4  # a gap this many times the usual line distance separates paragraphs
 _PDF_DATE = re.compile(r"D:(\d{4})(\d\d)(\d\d)")
-
-
-@dataclass
-class Extracted:
-    lines: list[Line]
-    created: datetime.date | None  # the document information's CreationDate
-    notes: list[tuple[int, str]] = field(default_factory=list)  # (line number, message)
 
 
 @dataclass(frozen=True)
@@ -106,10 +99,10 @@ def _date(value: object) -> datetime.date | None:
         return None
 
 
-def lines_of(pages: list[list[LayoutLine]]) -> tuple[list[Line], list[tuple[int, str]]]:
+def lines_of(pages: list[list[LayoutLine]]) -> tuple[list[Line], list[Note]]:
     """Numbered lines, blank between paragraphs and pages, compatibility characters unified."""
     lines: list[Line] = []
-    notes: list[tuple[int, str]] = []
+    notes: list[Note] = []
     number = 0
     for page_number, page in enumerate(pages, start=1):
         if not page:
@@ -125,9 +118,10 @@ def lines_of(pages: list[list[LayoutLine]]) -> tuple[list[Line], list[tuple[int,
             text = unified(line.text)
             if text != line.text:
                 changed = " ".join(f"{c}→{unified(c)}" for c in sorted({c for c in line.text if ord(c) in UNIFIED}))
-                notes.append((number, f"compatibility characters unified: {changed}"))
+                notes.append(Note(number, f"compatibility characters unified: {changed}"))
             for radical in sorted(set(_RADICAL.findall(text))):
-                notes.append((number, f"radical {radical} (U+{ord(radical):04X}) kept as it is: check the text"))
+                message = f"radical {radical} (U+{ord(radical):04X}) kept as it is: check the text"
+                notes.append(Note(number, message, "warning"))
             lines.append(Line(number, text, page_number, on_page))
     return lines, notes
 
