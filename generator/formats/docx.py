@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
@@ -69,8 +70,20 @@ def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
     for child in parent:
         if child.tag in (W + "p", W + "tbl"):
             yield child
-        elif child.tag in (W + "sdt", W + "customXml"):
-            yield from _blocks(child.find(W + "sdtContent") if child.tag == W + "sdt" else child)
+        elif child.tag == W + "customXml":
+            yield from _blocks(child)
+        elif child.tag == W + "sdt" and (content := child.find(W + "sdtContent")) is not None:
+            yield from _blocks(content)
+
+
+def _cell_paragraphs(cell: etree._Element) -> Iterator[etree._Element]:
+    """A cell's paragraphs in order, a nested table's read row by row into it (text boxes left out)."""
+    for element in _blocks(cell):
+        if element.tag == W + "p":
+            yield element
+        else:
+            for inner in element.iterfind(f"{W}tr/{W}tc"):
+                yield from _cell_paragraphs(inner)
 
 
 def _on(element: etree._Element | None, name: str) -> bool | None:
@@ -138,10 +151,10 @@ class _Numbering:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}
         self.counters: dict[str, list[int | None]] = {}
         self.restarted: set[str] = set()
-        part = next((p for p in document.part.package.iter_parts() if p.partname.endswith("/numbering.xml")), None)
-        if part is None:
+        try:  # the main document's own numbering part (not a glossary's), parsed by python-docx
+            root = document.part.part_related_by(RT.NUMBERING).element
+        except KeyError:
             return
-        root = etree.fromstring(part.blob)
         for abstract in root.findall(W + "abstractNum"):
             levels = {}
             for lvl in abstract.findall(W + "lvl"):
@@ -248,7 +261,8 @@ class _Reader:
 
     def table(self, tbl: etree._Element) -> None:
         rows = [
-            [[self.read(p) for p in tc.iter(W + "p")] for tc in tr.findall(W + "tc")] for tr in tbl.findall(W + "tr")
+            [[self.read(p) for p in _cell_paragraphs(tc)] for tc in tr.findall(W + "tc")]
+            for tr in tbl.findall(W + "tr")
         ]
         items = [_row_item(cells) for cells in rows]
         numbered, counted = any(items), 0
