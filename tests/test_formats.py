@@ -19,8 +19,9 @@ from generator.formats.numerals import FORMATS, chinese
 from generator.formats.office import read_office, soffice
 from generator.formats.pdf import SCANNED, LayoutLine, lines_of, read_pdf, unified
 from generator.model import Document, SourceLine
-from generator.parse import chinese_number, parse_bulletin
+from generator.parse import parse_bulletin
 from generator.registry import load_registry
+from generator.text import chinese_number
 from tests.formats_fixtures import HEADER, blank_pdf, converted, encrypted_pdf, national_2024, write_docx
 
 NO_SOFFICE = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"

@@ -22,7 +22,7 @@ from lxml import etree
 
 from generator.formats import Extracted, Line, Note, Refused
 from generator.formats.numerals import FORMATS, chinese
-from generator.parse import chinese_number, item_start
+from generator.text import chinese_number, item_start
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_BYTES = 50_000_000  # an attachment is a few hundred KB; past this it is not a bulletin

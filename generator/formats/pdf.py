@@ -22,7 +22,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from generator.formats import Extracted, Line, Note, Refused
-from generator.parse import item_start
+from generator.text import item_start
 
 MAX_BYTES = 50_000_000
 MAX_PAGES = 200  # a bulletin's attachment is a few pages
