@@ -11,14 +11,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator.clean import remove_artefacts
 from generator.errors import Warnings
 from generator.formats import Note, Refused
 from generator.formats.docx import W, read_docx
 from generator.formats.numerals import FORMATS, chinese
 from generator.formats.office import read_office, soffice
 from generator.formats.pdf import SCANNED, LayoutLine, lines_of, read_pdf, unified
-from generator.model import Document, SourceLine
+from generator.load import read_seed
+from generator.model import Document
 from generator.parse import parse_bulletin
 from generator.registry import load_registry
 from generator.text import chinese_number
@@ -26,7 +26,6 @@ from tests.formats_fixtures import HEADER, blank_pdf, converted, encrypted_pdf, 
 
 NO_SOFFICE = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
 needs_soffice = pytest.mark.skipif(soffice() is None, reason=NO_SOFFICE)
-READERS = {".docx": read_docx, ".pdf": read_pdf, ".doc": read_office, ".wps": read_office}
 
 
 @pytest.fixture(scope="session")
@@ -42,12 +41,9 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return made
 
 
-def document(path: Path) -> tuple[Document, list]:
-    """What the reader will hand the parser: the extracted lines as a Document, cleaned."""
-    extracted = READERS[path.suffix](path)
-    lines = tuple(SourceLine(line.number, line.text) for line in extracted.lines)
-    doc = Document(path.name, lines, "utf-8", "\n".join(line.text for line in extracted.lines))
-    return remove_artefacts(doc)
+def document(path: Path, warnings: Warnings | None = None) -> Document:
+    """What the parser gets from the file: read through the reader seam and cleaned, as a build does."""
+    return read_seed(path, warnings or Warnings(), named=lambda p: p.name)
 
 
 FORMATS_2024 = [
@@ -63,13 +59,13 @@ FORMATS_2024 = [
 def test_each_format_gives_the_agencies_and_text_of_the_txt(files: dict[str, Path], kind: str):
     expected = national_2024()
     warnings = Warnings()
-    bulletin = parse_bulletin(document(files[kind])[0], load_registry(), warnings)
+    bulletin = parse_bulletin(document(files[kind], warnings), load_registry(), warnings)
     assert bulletin.id == expected.id == "2024-national"
     assert [item.agency for item in bulletin.items] == [item.agency for item in expected.items]
     assert [(item.numeral, item.text) for item in bulletin.items] == [(i.numeral, i.text) for i in expected.items]
     assert bulletin.title == expected.title
     table_header = ["text before the first item is kept as preamble: 序号 联合主办单位 主要活动"]
-    assert [d.message for d in warnings.items] == (table_header if kind == "table" else [])
+    assert [d.message for d in warnings.warnings] == (table_header if kind == "table" else [])
 
 
 def test_word_numbering_is_written_out_from_the_numbering_part(files: dict[str, Path]):
@@ -101,11 +97,15 @@ def test_pdf_lines_carry_page_and_line_and_page_furniture_is_left_to_clean(files
     extracted = read_pdf(files["pdf"])
     first = next(line for line in extracted.lines if line.text.startswith("一、"))
     assert (first.page, first.on_page) == (1, 4)  # header, 附件 1, title, then the first item
-    _, removed = document(files["pdf"])
+    warnings = Warnings()
+    document(files["pdf"], warnings)
     pages = max(line.page for line in extracted.lines)
-    reasons = [r.reason for r in removed]
-    assert reasons.count("page number") == pages and reasons.count("running header") == pages
-    assert {r.text for r in removed} == {HEADER} | {f"— {n} —" for n in range(1, pages + 1)}
+    removed = [d for d in warnings.items if d.message.startswith("removed ")]
+    assert len(removed) == len(warnings.items) == 2 * pages and not warnings.warnings  # notes: a PDF has pages
+    assert {d.message for d in removed} == {f"removed running header: {HEADER}"} | {
+        f"removed page number: — {n} —" for n in range(1, pages + 1)
+    }
+    assert str(removed[0]) == f"2024.pdf:1: note: page 1, line 1: removed running header: {HEADER}"
     # A page break cut item 四: its second half opens page 2 and is glued back by the parser.
     second = next(line for line in extracted.lines if line.page == 2 and line.on_page == 2)
     assert not second.text.startswith("五、")
@@ -423,6 +423,6 @@ def test_a_pdf_whose_font_maps_to_kangxi_radicals_reads_as_unified_ideographs(tm
     pdf = converted(word, "pdf", tmp_path / "pdf")
     extracted = read_pdf(pdf)
     assert any("compatibility characters unified" in note.message for note in extracted.notes)
-    bulletin = parse_bulletin(document(pdf)[0], load_registry(), Warnings())
+    bulletin = parse_bulletin(document(pdf), load_registry(), Warnings())
     expected = national_2024()
     assert [(i.agency, i.text) for i in bulletin.items] == [(i.agency, i.text) for i in expected.items]

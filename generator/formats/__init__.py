@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 50_000_000  # an attachment is a few hundred KB; past this it is not a bulletin
 
 
 @dataclass(frozen=True)
@@ -35,3 +38,9 @@ class Extracted:
 
 class Refused(Exception):
     """The file cannot be read as its format: one line saying why (and what to do instead)."""
+
+
+def check_size(path: Path) -> None:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise Refused(f"too large for a bulletin: {size // 1_000_000} MB (limit {MAX_BYTES // 1_000_000} MB)")

@@ -20,12 +20,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from generator.formats import Extracted, Line, Note, Refused
+from generator.formats import Extracted, Line, Note, Refused, check_size
 from generator.formats.numerals import FORMATS, chinese
 from generator.text import chinese_number, item_start
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MAX_BYTES = 50_000_000  # an attachment is a few hundred KB; past this it is not a bulletin
 MAX_UNPACKED = 200_000_000  # a zip bomb unpacks to far more than it weighs
 _BREAK = "\n"  # a soft line or page break inside a paragraph: the line ends there
 _STYLE_DEPTH = 20  # basedOn chains are short; a longer one is a loop
@@ -47,9 +46,7 @@ def read_docx(path: Path) -> Extracted:
 
 
 def _open(path: Path) -> docx.document.Document:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Refused(f"too large for a bulletin: {size // 1_000_000} MB (limit {MAX_BYTES // 1_000_000} MB)")
+    check_size(path)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())

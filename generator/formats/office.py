@@ -9,8 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator.formats import Extracted, Refused
-from generator.formats.docx import MAX_BYTES, read_docx
+from generator.formats import Extracted, Refused, check_size
 
 TIMEOUT = 120  # seconds; a bulletin converts in about two
 INSTALL = "LibreOffice is needed for .doc and .wps: apt-get install libreoffice-writer-nogui, or save the file as .docx"
@@ -52,8 +51,8 @@ def convert(path: Path, target: str, outdir: Path, timeout: float | None = None)
 def read_office(path: Path) -> Extracted:
     """A .doc or .wps file, converted to .docx in a temporary folder and read as Word: its
     paragraphs are those of the conversion."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Refused(f"too large for a bulletin: {size // 1_000_000} MB (limit {MAX_BYTES // 1_000_000} MB)")
+    from generator.formats.docx import read_docx  # python-docx loads only when a file is converted
+
+    check_size(path)
     with tempfile.TemporaryDirectory(prefix="seed-convert-") as folder:
         return read_docx(convert(path, "docx:MS Word 2007 XML", Path(folder)))

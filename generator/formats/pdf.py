@@ -21,10 +21,9 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from generator.formats import Extracted, Line, Note, Refused
+from generator.formats import Extracted, Line, Note, Refused, check_size
 from generator.text import item_start
 
-MAX_BYTES = 50_000_000
 MAX_PAGES = 200  # a bulletin's attachment is a few pages
 SCANNED = "no text layer: a scanned PDF; use the Word file or a PDF with text"
 # Fonts whose ToUnicode maps ideographs to their radical or compatibility forms (⼀ for 一) make
@@ -64,9 +63,7 @@ def unified(text: str) -> str:
 
 
 def read_pdf(path: Path) -> Extracted:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise Refused(f"too large for a bulletin: {size // 1_000_000} MB (limit {MAX_BYTES // 1_000_000} MB)")
+    check_size(path)
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
