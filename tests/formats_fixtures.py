@@ -9,13 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from generator.errors import Warnings
-from generator.formats.office import convert
+from generator.formats.office import convert, soffice
 from generator.model import Bulletin
 from generator.parse import parse_bulletin
 from generator.readers import read_document
@@ -23,6 +24,17 @@ from generator.registry import load_registry
 from tests.helpers import SEEDS
 
 SEED_2024 = next(SEEDS.glob("004_*.txt"))
+NO_SOFFICE = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
+needs_soffice = pytest.mark.skipif(soffice() is None, reason=NO_SOFFICE)
+# The fixture `files` (conftest.py) by kind: Word with numbering, Word with a table, and LibreOffice's
+# PDF, .doc and .wps of the first.
+FORMATS_2024 = [
+    "docx",
+    "table",
+    pytest.param("pdf", marks=needs_soffice),
+    pytest.param("doc", marks=needs_soffice),
+    pytest.param("wps", marks=needs_soffice),
+]
 HEADER = "市场监管总局办公厅"  # the running header on every page
 ABSTRACT_ID, NUM_ID = "100", "100"  # past the ids of python-docx's template
 
@@ -131,3 +143,14 @@ def encrypted_pdf(source: Path, folder: Path) -> Path:
     options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"s"}}'
     folder.mkdir(parents=True, exist_ok=True)
     return convert(source, f"pdf:writer_pdf_Export:{options}", folder)
+
+
+def all_formats(folder: Path) -> dict[str, Path]:
+    """The 2024 bulletin in every format, LibreOffice's conversions only where it is installed."""
+    made = {"docx": write_docx(folder / "2024.docx"), "table": write_docx(folder / "2024-table.docx", table=True)}
+    if soffice():
+        made["pdf"] = converted(made["docx"], "pdf", folder / "pdf")
+        made["doc"] = converted(made["docx"], "doc", folder / "doc")
+        made["wps"] = folder / "2024.wps"  # WPS Office's .wps is a Word 97 file under another name
+        made["wps"].write_bytes(made["doc"].read_bytes())
+    return made

@@ -15,44 +15,28 @@ from generator.errors import Warnings
 from generator.formats import Note, Refused
 from generator.formats.docx import W, read_docx
 from generator.formats.numerals import FORMATS, chinese
-from generator.formats.office import read_office, soffice
+from generator.formats.office import read_office
 from generator.formats.pdf import SCANNED, LayoutLine, lines_of, read_pdf, unified
 from generator.load import read_seed
 from generator.model import Document
 from generator.parse import parse_bulletin
 from generator.registry import load_registry
 from generator.text import chinese_number
-from tests.formats_fixtures import HEADER, blank_pdf, converted, encrypted_pdf, national_2024, write_docx
-
-NO_SOFFICE = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
-needs_soffice = pytest.mark.skipif(soffice() is None, reason=NO_SOFFICE)
-
-
-@pytest.fixture(scope="session")
-def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The 2024 bulletin in every format, LibreOffice's conversions only where it is installed."""
-    folder = tmp_path_factory.mktemp("formats")
-    made = {"docx": write_docx(folder / "2024.docx"), "table": write_docx(folder / "2024-table.docx", table=True)}
-    if soffice():
-        made["pdf"] = converted(made["docx"], "pdf", folder / "pdf")
-        made["doc"] = converted(made["docx"], "doc", folder / "doc")
-        made["wps"] = folder / "2024.wps"  # WPS Office's .wps is a Word 97 file under another name
-        made["wps"].write_bytes(made["doc"].read_bytes())
-    return made
+from tests.formats_fixtures import (
+    FORMATS_2024,
+    HEADER,
+    blank_pdf,
+    converted,
+    encrypted_pdf,
+    national_2024,
+    needs_soffice,
+    write_docx,
+)
 
 
 def document(path: Path, warnings: Warnings | None = None) -> Document:
     """What the parser gets from the file: read through the reader seam and cleaned, as a build does."""
     return read_seed(path, warnings or Warnings(), named=lambda p: p.name)
-
-
-FORMATS_2024 = [
-    "docx",
-    "table",
-    pytest.param("pdf", marks=needs_soffice),
-    pytest.param("doc", marks=needs_soffice),
-    pytest.param("wps", marks=needs_soffice),
-]
 
 
 @pytest.mark.parametrize("kind", FORMATS_2024)
