@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 import unicodedata
 import zipfile
@@ -410,3 +411,27 @@ def test_a_pdf_whose_font_maps_to_kangxi_radicals_reads_as_unified_ideographs(tm
     bulletin = parse_bulletin(document(pdf), load_registry(), Warnings())
     expected = national_2024()
     assert [(i.agency, i.text) for i in bulletin.items] == [(i.agency, i.text) for i in expected.items]
+
+
+@needs_soffice
+def test_a_damaged_pdf_never_changes_the_text_silently(files: dict[str, Path], tmp_path: Path, capfd):
+    """Each of the first streams overwritten in turn: the text is the same, or a warning says the PDF is
+    damaged, or it is refused; pdfminer's complaints never reach stderr as lines of their own."""
+    data = files["pdf"].read_bytes()
+    whole = [line.text for line in read_pdf(files["pdf"]).lines]
+    outcomes = set()
+    for start in [m.end() for m in re.finditer(rb"stream\r?\n", data)][:8]:
+        damaged = tmp_path / "damaged.pdf"
+        damaged.write_bytes(data[: start + 20] + b"A" * 20 + data[start + 40 :])
+        try:
+            extracted = read_pdf(damaged)
+        except Refused:
+            outcomes.add("refused")
+            continue
+        if any(note.message.startswith("damaged PDF: the text may be incomplete") for note in extracted.notes):
+            outcomes.add("warned")
+        else:
+            assert [line.text for line in extracted.lines] == whole
+            outcomes.add("same")
+    assert "warned" in outcomes
+    assert capfd.readouterr().err == ""

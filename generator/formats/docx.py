@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,7 @@ def _open(path: Path) -> docx.document.Document:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise Refused(f"not a Word file: the zip holds no Word document ({exc})") from None
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError) as exc:
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError, zlib.error) as exc:
         raise Refused(f"not a readable Word file: damaged ({exc})") from None
 
 

@@ -9,15 +9,19 @@ are clean.py's to remove and report, as for text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import itertools
+import logging
 import re
 import statistics
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -62,23 +66,66 @@ def unified(text: str) -> str:
     return text.translate(UNIFIED)
 
 
+class _Complaints(logging.Handler):
+    """What pdfminer logs about a damaged file (a stream cut short, a bad number), kept for one
+    warning instead of lines on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _complaints() -> Iterator[list[str]]:
+    logger, handler = logging.getLogger("pdfminer"), _Complaints()
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    # pdfminer reads a stream that zlib refuses as far as it can, or as nothing, without a word
+    # when the damage is before the end: say it, so that lost text is never silent.
+    salvage = pdftypes.decompress_corrupted
+
+    def noticed(data: bytes) -> bytes:
+        handler.messages.append("a compressed stream is damaged")
+        return salvage(data)
+
+    pdftypes.decompress_corrupted = noticed
+    try:
+        yield handler.messages
+    finally:
+        pdftypes.decompress_corrupted = salvage
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def read_pdf(path: Path) -> Extracted:
     check_size(path)
+    with _complaints() as complaints:
+        pages, created = _read(path)
+    if not any(pages):
+        raise Refused(SCANNED)
+    lines, notes = lines_of(pages)
+    if complaints:
+        first = " ".join(complaints[0].split())[:120]
+        message = f"damaged PDF: the text may be incomplete ({len(complaints)} problem(s); first: {first})"
+        notes.insert(0, Note(lines[0].number if lines else 1, message, "warning"))
+    return Extracted(lines, created, notes)
+
+
+def _read(path: Path) -> tuple[list[list[LayoutLine]], datetime.date | None]:
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise Refused(f"too long for a bulletin: {len(pdf.pages)} pages (limit {MAX_PAGES})")
             pages = [[_layout(line) for line in page.extract_text_lines(return_chars=True)] for page in pdf.pages]
-            created = _date(pdf.metadata.get("CreationDate"))
+            return pages, _date(pdf.metadata.get("CreationDate"))
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, PDFPasswordIncorrect):
             raise Refused("encrypted PDF: it needs a password; use the Word file or an unencrypted PDF") from None
         raise Refused(f"not a readable PDF: damaged or truncated ({type(cause).__name__}: {cause})") from None
-    if not any(pages):
-        raise Refused(SCANNED)
-    lines, notes = lines_of(pages)
-    return Extracted(lines, created, notes)
 
 
 def _layout(line: dict) -> LayoutLine:
