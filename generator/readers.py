@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import InputError, Warnings
-from generator.formats import Refused, office
+from generator.formats import Extracted, Line, Refused, office
 from generator.meta import checked_meta
 from generator.model import TEXT_LINE, Document, Position, SourceLine
 
@@ -112,7 +112,7 @@ def read_office(path: Path, shown: str, warnings: Warnings) -> Document:
     return _extracted(office.read_office, path, shown, warnings)
 
 
-def _extracted(extract: Callable, path: Path, shown: str, warnings: Warnings) -> Document:
+def _extracted(extract: Callable[[Path], Extracted], path: Path, shown: str, warnings: Warnings) -> Document:
     """A Word or PDF seed's Document: its lines with the format's positions, its notes reported, and
     the date the file says it was made as `published` (a sidecar NAME.yml may say otherwise)."""
     try:
@@ -128,7 +128,7 @@ def _extracted(extract: Callable, path: Path, shown: str, warnings: Warnings) ->
     return Document(path=shown, lines=lines, encoding="utf-8", text=text, meta=meta)
 
 
-def _position(line) -> Position:
+def _position(line: Line) -> Position:
     return Position("line", line.page, line.on_page) if line.page else Position("paragraph")
 
 
