@@ -435,3 +435,11 @@ def test_a_damaged_pdf_never_changes_the_text_silently(files: dict[str, Path], t
             outcomes.add("same")
     assert "warned" in outcomes
     assert capfd.readouterr().err == ""
+
+
+def test_a_line_numbered_in_digits_opens_a_paragraph_too():
+    page = [
+        LayoutLine(text, 90, 522, top, 16)
+        for text, top in (("1.公安部开展甲活动，推进", 70), ("2.民政部开展乙活动。", 96))
+    ]
+    assert [line.text for line in lines_of([page])[0]] == ["1.公安部开展甲活动，推进", "", "2.民政部开展乙活动。"]

@@ -174,6 +174,7 @@ def _opens(line: LayoutLine, previous: LayoutLine, left: float, right: float, pi
     """Whether `line` starts a new paragraph rather than continuing `previous`."""
     return bool(
         item_start(line.text)
+        or item_start(line.text, digits=True)
         or previous.x1 < right - _SHORT * previous.size
         or line.x0 > left + _INDENT * line.size
         or (pitch and line.top - previous.top > _GAP * pitch)
