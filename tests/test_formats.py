@@ -230,10 +230,11 @@ def test_nested_list_levels(tmp_path: Path):
     [
         (lambda p, d: p.write_bytes(d.read_bytes()[: d.stat().st_size // 2]), "not a readable Word file: damaged"),
         (lambda p, d: _zip(p, {"hello.txt": "hi"}), "not a Word file: the zip holds no Word document"),
-        (lambda p, d: p.write_bytes(b"\xd0\xcf\x11\xe0 an old .doc renamed"), "not a readable Word file: damaged"),
+        (lambda p, d: p.write_bytes(b"%PDF-1.4 a PDF renamed"), "not a readable Word file: damaged"),
+        (lambda p, d: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500)), "a password-protected Word"),
         (lambda p, d: _sparse(p, 60_000_000), "too large for a bulletin: 60 MB (limit 50 MB)"),
     ],
-    ids=["truncated", "zip-of-something-else", "not-a-zip", "huge"],
+    ids=["truncated", "zip-of-something-else", "not-a-zip", "encrypted-or-doc", "huge"],
 )
 def test_bad_word_files_are_refused_in_one_line(tmp_path: Path, files: dict[str, Path], make, message: str):
     bad = tmp_path / "bad.docx"

@@ -27,6 +27,9 @@ from generator.text import chinese_number, item_start
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED = 200_000_000  # a zip bomb unpacks to far more than it weighs
+# Office's older container: a .doc under a .docx name, or a .docx encrypted with a password.
+_COMPOUND = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE = "a password-protected Word file, or a .doc named .docx: save it as .docx without a password"
 _BREAK = "\n"  # a soft line or page break inside a paragraph: the line ends there
 _STYLE_DEPTH = 20  # basedOn chains are short; a longer one is a loop
 # A table cell that only numbers its row: 1  1.  一、  (一)
@@ -48,6 +51,9 @@ def read_docx(path: Path) -> Extracted:
 
 def _open(path: Path) -> docx.document.Document:
     check_size(path)
+    with path.open("rb") as file:
+        if file.read(len(_COMPOUND)) == _COMPOUND:
+            raise Refused(_OLE)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
