@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, runs
 from generator.errors import Diagnostic, StepFailed
 from generator.registry import REGISTRY_PATH
 from tests.helpers import make_project, run, tree
@@ -82,8 +82,8 @@ def test_a_failed_check_stops_the_build_and_its_search_indexer_and_keeps_the_sit
     work: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
 ):
     builds, indexers = [], []
-    popen = pipeline.subprocess.Popen
-    monkeypatch.setattr(pipeline.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
+    popen = runs.subprocess.Popen
+    monkeypatch.setattr(runs.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
 
     def failing_check(seeds: Path, docs: Path) -> list[Diagnostic]:
         for _ in range(100):  # fail once the build is under way, its search indexer started
