@@ -97,7 +97,7 @@ def _reporting(args: argparse.Namespace, run: Callable[[], list[str]], output: P
     try:
         return _report(in_turn if locked else run, output)
     except Interrupted as stop:
-        outcome = stop.done or f"{output} kept as it was"
+        outcome = stop.done or "kept as it was"
         print(f"{output}: error: interrupted by {stop.name}; {outcome}", file=sys.stderr)
         return stop.status
 

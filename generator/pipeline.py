@@ -43,7 +43,7 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
     warnings = Warnings()
     registry = load_registry(registry_path)
-    loaded = load_bulletins(seed_files(seeds), registry, warnings)
+    loaded = load_bulletins(seed_files(seeds, warnings), registry, warnings)
     bulletins = [bulletin for _, bulletin in loaded]
     archive = build_archive(bulletins, registry, warnings)
     sources = {bulletin.id: doc.text for doc, bulletin in loaded}
@@ -79,7 +79,10 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     """
     settings = site_config(config)
     docs = settings.docs_dir
-    generated = generate(seeds, docs, registry, strict, settings.site_name)
+    try:
+        generated = generate(seeds, docs, registry, strict, settings.site_name)
+    except Interrupted as stop:  # whatever docs/ then holds, site/ is as it was
+        raise Interrupted(stop.signum) from None
     build = _beside(site, "build")
     shutil.rmtree(build, ignore_errors=True)
     # Not --quiet: it silences the warnings that --strict turns into a failed build. A session of its
@@ -154,7 +157,7 @@ def _swap(build: Path, site: Path) -> None:
     """site/ becomes the new build, in one step where the system can (then a process killed at any
     moment leaves the old site or the new one, never neither); the old one is removed after."""
     old = _beside(site, "old")
-    done = f"{site} holds the new site"
+    done = "the new site is in place"
     with runs.deferred_signals(done):
         if site.exists() and _exchange(build, site):
             old = build  # the exchange left the old site there

@@ -62,7 +62,7 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
             # RESULTS.md). Each thread takes every _THREADS-th file (a task per file costs more than
             # its write).
             list(pool.map(created.write_all, [writes[n::_THREADS] for n in range(_THREADS)]))
-            with deferred_signals(f"{docs} holds the new pages"):
+            with deferred_signals("the new pages are in place"):
                 _commit(docs, staging, replaced, stale)
         except BaseException as exc:
             created.stopped.set()  # a signal may have come mid-write: the threads end before undo() looks
