@@ -51,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     generating(site)
     site.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
-    generating(docs(add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")))
+    serve = add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")
+    generating(docs(serve))
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     return parser
 
 
@@ -161,7 +163,7 @@ def _serving(args: argparse.Namespace) -> list[str]:
     observer.schedule(Changed(), str(args.seeds))
     observer.schedule(Changed(), str(args.registry.parent))
     observer.start()
-    arguments = ["serve", "-f", str(args.config.resolve()), "--dev-addr", "127.0.0.1:8000"]
+    arguments = ["serve", "-f", str(args.config.resolve()), "--dev-addr", args.dev_addr]
     server = runs.start("mkdocs", arguments, cwd=args.config.parent)
     try:
         while server.process.poll() is None:
@@ -172,7 +174,9 @@ def _serving(args: argparse.Namespace) -> list[str]:
         server.stop()
         observer.stop()
         observer.join()
-    return [f"serve: mkdocs serve ended (exit {server.process.returncode})"]
+    if server.process.returncode:
+        raise StepFailed([f"{args.config}:1: error: mkdocs serve failed (exit {server.process.returncode})"])
+    return ["serve: mkdocs serve ended"]
 
 
 def _rebuild(args: argparse.Namespace) -> None:

@@ -94,11 +94,11 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
         checked = verify(seeds, docs)
         if status := mkdocs.wait():
             raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {status}); {site} kept"])
+        _swap(build, site)
     except BaseException:
         mkdocs.stop()
-        shutil.rmtree(build, ignore_errors=True)
+        shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
         raise
-    _swap(build, site)
     return [generated, checked, f"site: built in {site}"]
 
 

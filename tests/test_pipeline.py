@@ -1,9 +1,11 @@
+import errno
 import time
 from pathlib import Path
 
 import pytest
 
-from generator import pipeline, runs
+from generator import pipeline, runs, writer
+from generator.cli import main
 from generator.errors import Diagnostic, StepFailed
 from generator.registry import REGISTRY_PATH
 from tests.helpers import make_project, run, tree
@@ -123,3 +125,67 @@ def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path,
         config.write_text(text, encoding="utf-8")
         with pytest.raises(pipeline.InputError, match=message):
             pipeline.site_config(config)
+
+
+def site_args(work: Path) -> list[str]:
+    return ["site", "--seeds", str(work / "seeds"), "--config", str(work / "mkdocs.yml"), "--site", str(work / "site")]
+
+
+class FullDisk:
+    """A file whose write() fails as on a full disk: with no file name."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def write(self, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EACCES, "Permission denied"),  # a docs/ folder that cannot be written
+        (errno.EROFS, "Read-only file system"),
+    ],
+)
+def test_a_write_that_fails_keeps_docs_and_site_and_names_the_file(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, code: int, message: str
+):
+    assert main(["build", "--config", str(work / "mkdocs.yml")]) == 0
+    (work / "seeds" / "004_390caa016548901d.txt").unlink()  # the next build rewrites and removes pages
+    docs, site = tree(work / "docs"), tree(work / "site")
+    capsys.readouterr()
+
+    def failing_open(path: str, mode: str):
+        if mode != "xb":  # reading the pages there
+            return open(path, mode)
+        if code == errno.ENOSPC:
+            return FullDisk()
+        raise OSError(code, message, path)  # open() names its file
+
+    monkeypatch.setattr(writer, "open", failing_open, raising=False)
+    assert main(site_args(work)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].endswith(f": error: {message}"), err
+    named = err[0].removesuffix(f": error: {message}")
+    assert named.startswith(f"{work / 'docs'}/") and ".generate-" not in named  # the page, not its stage
+    assert (tree(work / "docs"), tree(work / "site")) == (docs, site)
+    assert not list(work.glob(".generate-*"))
+
+
+def test_a_swap_that_fails_keeps_the_site_and_says_so(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+):
+    def refused(a: Path, b: Path) -> bool:
+        raise PermissionError(errno.EACCES, "Permission denied", str(b))
+
+    monkeypatch.setattr(pipeline, "_exchange", refused)
+    site = tree(work / "site")
+    assert main(site_args(work)) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{work / 'site'}: error: Permission denied"
+    assert tree(work / "site") == site
+    assert not (work / ".site-build").exists() and not (work / ".site-old").exists()
