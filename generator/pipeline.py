@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator import runs
 from generator.check import check
+from generator.data_files import line_of
 from generator.errors import InputError, Interrupted, StepFailed, Warnings
 from generator.load import read_seed, seed_files
 from generator.match import build_archive
@@ -144,7 +145,8 @@ def site_config(config: Path) -> SiteConfig:
         raise InputError(str(config), 1, "site_name is missing: MkDocs needs one")
     folder = settings.get("docs_dir", "docs")
     if not isinstance(folder, str):
-        raise InputError(str(config), 1, "docs_dir must be a folder name")
+        line = line_of(config, ["docs_dir"], get_yaml_loader())
+        raise InputError(str(config), line, "docs_dir must be a folder name")
     return SiteConfig(config.parent / folder, settings["site_name"])
 
 

@@ -121,9 +121,13 @@ def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path,
     monkeypatch.setenv("DOCS", "elsewhere")
     config.write_text("site_name: x\ndocs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")  # as MkDocs reads it
     assert pipeline.site_config(config).docs_dir == tmp_path / "elsewhere"
-    for text, message in [("site_name: [x\n", "not valid YAML"), ("docs_dir: d\n", "site_name is missing")]:
+    for text, message in [
+        ("site_name: [x\n", ":2: error: not valid YAML"),
+        ("docs_dir: d\n", ":1: error: site_name is missing"),
+        ("site_name: x\n\ndocs_dir: [a, b]\n", ":3: error: docs_dir must be a folder name"),
+    ]:
         config.write_text(text, encoding="utf-8")
-        with pytest.raises(pipeline.InputError, match=message):
+        with pytest.raises(pipeline.InputError, match=f"^{config}{message}"):
             pipeline.site_config(config)
 
 
