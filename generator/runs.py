@@ -82,6 +82,9 @@ class Child:
 
     def stop(self) -> None:
         """End the process and everything it started: SIGTERM to its group, SIGKILL if still there."""
+        if self.process.returncode is not None:  # ended and reaped: its group id may be another's now
+            self._release()
+            return
         for sig in (signal.SIGTERM, signal.SIGKILL):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, sig)
@@ -92,7 +95,7 @@ class Child:
 
     def _release(self) -> None:
         if self.lifeline >= 0:
-            os.close(self.lifeline)  # the guard kills what is left of its group, if anything is
+            os.close(self.lifeline)  # a guard still running takes this as the end and kills its group
             self.lifeline = -1
 
 
