@@ -1,9 +1,15 @@
 import sys
 
+from generator.errors import Interrupted
 from generator.runs import on_signals
 
 on_signals()  # first: a signal from here on ends the run with its cleanup done (generator/runs.py)
 
-from generator.cli import main  # noqa: E402
+try:
+    from generator.cli import main
 
-sys.exit(main())
+    status = main()
+except Interrupted as stop:  # before a command began (imports, the command line): nothing changed
+    print(f"python -m generator: error: interrupted by {stop.name}; nothing changed", file=sys.stderr)
+    status = stop.status
+sys.exit(status)
