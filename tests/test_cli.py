@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,26 @@ def work(tmp_path: Path) -> Path:
     return work
 
 
-def test_help_documents_the_commands(capsys):
+COMMANDS = ("build", "check", "site", "serve")
+
+
+def _help(capsys, *args: str) -> str:
     with pytest.raises(SystemExit) as exit:
-        main(["--help"])
-    assert exit.value.code == 0
-    out = capsys.readouterr().out
-    assert all(command in out for command in ("build", "check", "serve"))
+        main([*args, "--help"])
+    assert exit.value.code == 0, args
+    return capsys.readouterr().out
+
+
+def test_help_documents_the_commands(capsys):
+    listed = re.findall(r"^ {4}(\w+) +\S", _help(capsys), re.M)
+    assert tuple(listed) == COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_its_help(capsys, command: str):
+    out = _help(capsys, command)
+    assert out.startswith(f"usage: python -m generator {command} ")
+    assert "--seeds SEEDS" in out
 
 
 def test_build_succeeds_and_says_what_it_did(work: Path):
