@@ -19,7 +19,11 @@ def load_yaml(path: Path, schema_path: Path) -> object:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML: {exc}") from None
+        # One line, as every error: PyYAML's own message spans several, with a drawing of the place.
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise DataError(f"{path}: {where}not valid YAML: {problem}") from None
     try:
         jsonschema.validate(data, json.loads(schema_path.read_text(encoding="utf-8")))
     except jsonschema.ValidationError as exc:

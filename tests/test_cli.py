@@ -142,3 +142,57 @@ def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
     result = run("build", "--docs", "not-a-folder", cwd=work)
     assert result.returncode == 1
     assert result.stderr.strip() == "not-a-folder: error: File exists", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("registry", "error"),
+    [
+        (
+            "families: [\n",
+            "error: reg.yml: line 2: not valid YAML: expected the node content, but found '<stream end>'",
+        ),
+        (
+            "families:\n  - {id: Bad, name: 甲, name_en: A, names: {city: [市甲局]}}\n",
+            "error: reg.yml: families/0/id: ",
+        ),
+        (
+            "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
+            "  - {id: a, name: 乙, name_en: B, names: {city: [市乙局]}}\n",
+            "error: reg.yml: family id 'a' is used twice",
+        ),
+        (
+            "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
+            "  - {id: b, name: 乙, name_en: B, names: {county: [县甲局]}}\n",
+            "error: reg.yml: name 县甲局 (key 甲) of 'b' already belongs to 'a'",
+        ),
+        (None, "reg.yml: error: No such file or directory"),
+    ],
+)
+def test_a_bad_registry_is_one_line_nonzero_and_leaves_docs_alone(work: Path, registry: str | None, error: str):
+    if registry is not None:
+        (work / "reg.yml").write_text(registry, encoding="utf-8")
+    before = tree(work / "docs")
+    result = run("build", "--registry", "reg.yml", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.startswith(error), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert tree(work / "docs") == before
+
+
+@pytest.mark.parametrize(
+    ("seeds", "error"),
+    [
+        ("nowhere", "nowhere:1: error: seeds folder does not exist"),
+        ("empty", "empty:1: error: no attachments in the seeds folder"),
+        ("hidden", "hidden:1: error: no attachments in the seeds folder"),  # dotfiles are not attachments
+    ],
+)
+def test_a_missing_or_empty_seeds_folder_is_refused(work: Path, seeds: str, error: str):
+    (work / "empty").mkdir()
+    (work / "hidden").mkdir()
+    (work / "hidden" / ".DS_Store").write_bytes(b"\0")
+    before = tree(work / "docs")
+    for command in ("build", "check"):
+        result = run(command, "--seeds", seeds, cwd=work)
+        assert (result.returncode, result.stderr) == (1, error + "\n"), command
+    assert tree(work / "docs") == before

@@ -123,3 +123,24 @@ def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path,
         config.write_text(text, encoding="utf-8")
         with pytest.raises(pipeline.InputError, match=message):
             pipeline.site_config(config)
+
+
+def test_a_failed_final_rename_puts_the_previous_site_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    site, build = tmp_path / "site", tmp_path / ".site-build"
+    site.mkdir()
+    (site / "previous.html").write_text("the site as it was", encoding="utf-8")
+    build.mkdir()
+    (build / "index.html").write_text("the new site", encoding="utf-8")
+    rename = Path.rename
+
+    def failing(self: Path, target: Path) -> Path:
+        if self == build:
+            raise OSError(18, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    with pytest.raises(OSError, match="cross-device"):
+        pipeline._swap(build, site)
+    assert list(tree(site)) == ["previous.html"]
+    assert (site / "previous.html").read_text(encoding="utf-8") == "the site as it was"
+    assert not (tmp_path / ".site-old").exists()

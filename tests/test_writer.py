@@ -69,3 +69,15 @@ def test_new_files_are_written_in_place_and_counted(tmp_path: Path):
     stats = write_site(docs, {"index.md": "home 2\n", "api/pages.json": "[]", "bulletins/x/y/z.md": "z"})
     assert (stats.written, stats.unchanged, stats.removed) == (3, 0, 0)
     assert (docs / "bulletins/x/y/z.md").read_text(encoding="utf-8") == "z"
+
+
+def test_a_folder_that_cannot_be_made_takes_back_the_folders_made(tmp_path: Path):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n"})
+    (docs / "bulletins").mkdir()
+    (docs / "bulletins/zz").write_text("a file where a folder must go", encoding="utf-8")
+    before = _tree(docs)
+    with pytest.raises(FileExistsError):
+        write_site(docs, {"index.md": "home 2\n", "bulletins/a/b/x.md": "x\n", "bulletins/zz/y.md": "y\n"})
+    assert _tree(docs) == before  # bulletins/a/ and a/b/ made, then taken back; index.md not replaced
+    assert not list(tmp_path.glob(".generate-*"))
