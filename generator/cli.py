@@ -52,7 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     generating(site)
     site.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
-    generating(docs(add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")))
+    serve = docs(add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes"))
+    generating(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="host:port to serve on (default: 127.0.0.1:8000)")
     return parser
 
 
@@ -115,7 +117,7 @@ def _serve(args: argparse.Namespace) -> int:
     observer.schedule(Changed(), str(args.registry.parent))
     observer.start()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(args.config), "--dev-addr", "127.0.0.1:8000"]
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(args.config), "--dev-addr", args.dev_addr]
     )
     try:
         while server.poll() is None:
