@@ -18,7 +18,7 @@ from generator import urls
 from generator.errors import Diagnostic, Warnings
 from generator.model import Document
 from generator.readers import read_document, seed_name
-from generator.text import BOLD, item_start
+from generator.text import BOLD, item_start, numbered_in_digits
 
 _ACTIVITY = re.compile(rf'<li id="{urls.ACTIVITY_PREFIX}\d+">(.*?)</li>')
 # The front matter keys the check needs. render.front_matter writes a key per line, its value as
@@ -81,21 +81,28 @@ def _source_text(doc: Document, docs: Path, bulletin: _BulletinPage) -> list[Dia
 def seed_items(doc: Document, removed: frozenset[int] = frozenset()) -> list[tuple[int, str]]:
     """(first line, text without numbering and bold markers) of every numbered paragraph, the
     `removed` lines left out."""
-    items: list[tuple[int, list[str]]] = []
+    blocks: list[tuple[int, list[str]]] = []  # paragraphs: blank-line separated
     previous_blank = True
     for line in doc.lines:
         if line.number in removed:
             continue
         text = line.text.strip()
-        if text and previous_blank and item_start(text):
-            items.append((line.number, []))
-        if text and items:
-            items[-1][1].append(text)
+        if text and previous_blank:
+            blocks.append((line.number, []))
+        if text:
+            blocks[-1][1].append(text)
         previous_blank = not text
+    digits = numbered_in_digits(texts[0] for _, texts in blocks)
+    items: list[tuple[int, list[str]]] = []
+    for line, texts in blocks:
+        if item_start(texts[0], digits):
+            items.append((line, []))
+        if items:
+            items[-1][1].extend(texts)
     result = []
     for line, texts in items:
         joined = "".join(texts).replace(BOLD, "")
-        start = item_start(joined)
+        start = item_start(joined, digits)
         result.append((line, joined[start.end() :] if start else joined))
     return result
 
