@@ -47,6 +47,8 @@ def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
         bulletin = bulletins.get(doc.path)
         if bulletin:
             problems += _source_text(doc, docs, bulletin)
+        else:  # nor its removed lines: every line of the seed counts
+            problems.append(Diagnostic(doc.path, 1, "no bulletin page in docs/ names this seed", "error"))
         for line, source_text in seed_items(doc, bulletin.removed if bulletin else frozenset()):
             key = (doc.path, line)
             seen.add(key)

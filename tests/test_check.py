@@ -88,6 +88,14 @@ def test_source_txt_is_the_seed_as_read(work: Path, tamper, problem: str):
     assert [str(p) for p in check(seed_files(work / "seeds"), work / "docs")] == [problem]
 
 
+def test_a_seed_without_its_bulletin_page_is_a_problem(work: Path):
+    assert build(work) == []
+    (work / FUJIAN / "index.md").unlink()
+    problems = [str(p) for p in check(seed_files(work / "seeds"), work / "docs")]
+    assert problems[0] == "seeds/messy.txt:1: error: no bulletin page in docs/ names this seed"
+    assert len(problems) == 4  # and items 一, 三, 四: their page numbers now count as text
+
+
 def test_a_bulletin_page_with_unreadable_removed_lines_is_a_problem(work: Path):
     assert build(work) == []
     index = work / FUJIAN / "index.md"
