@@ -154,6 +154,8 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry], download: str | None
         "source": bulletin.source,
         "search": {"exclude": True},
     }
+    if bulletin.removed:  # for the conservation check, which subtracts them from the raw seed
+        meta["removed"] = list(bulletin.removed)
     facts = [bulletin.label, f"{bulletin.year} 年", bulletin.region, LEVEL_NAMES[bulletin.level]]
     lines = [
         f"# {md(bulletin.title)}",

@@ -193,3 +193,25 @@ def test_a_swap_that_fails_keeps_the_site_and_says_so(
     assert capsys.readouterr().err.splitlines()[-1] == f"{work / 'site'}: error: Permission denied"
     assert tree(work / "site") == site
     assert not (work / ".site-build").exists() and not (work / ".site-old").exists()
+
+
+def test_a_failed_final_rename_puts_the_previous_site_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    site, build = tmp_path / "site", tmp_path / ".site-build"
+    site.mkdir()
+    (site / "previous.html").write_text("the site as it was", encoding="utf-8")
+    build.mkdir()
+    (build / "index.html").write_text("the new site", encoding="utf-8")
+    rename = Path.rename
+
+    def failing(self: Path, target: Path) -> Path:
+        if self == build:
+            raise OSError(18, "Invalid cross-device link")
+        return rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", failing)
+    monkeypatch.setattr(pipeline, "_exchange", lambda a, b: False)  # a system without an atomic exchange
+    with pytest.raises(OSError, match="cross-device"):
+        pipeline._swap(build, site)
+    assert list(tree(site)) == ["previous.html"]
+    assert (site / "previous.html").read_text(encoding="utf-8") == "the site as it was"
+    assert not (tmp_path / ".site-old").exists()

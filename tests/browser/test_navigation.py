@@ -1,6 +1,8 @@
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import search
+from tests.browser.conftest import PHONE, search
+from tests.browser.test_requests_console import PAGE_TYPES
 
 
 def click(page, text: str, within: str = "article") -> None:
@@ -60,7 +62,16 @@ def test_phone_menu_opens_and_search_works(phone):
         "bulletins/2024-national/market-regulation/",
         "bulletins/2023-putian/market-regulation/",
     }
-    assert page.viewport_size == {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_is_wider_than_the_phone(phone, kind):
+    page = phone.open(PAGE_TYPES[kind])
+    width, scroll = page.evaluate("[window.innerWidth, document.documentElement.scrollWidth]")
+    # A phone widens its layout viewport to fit a page that is too wide (innerWidth grows past the
+    # screen); else the page would scroll sideways (scrollWidth past it). Neither may happen.
+    assert width == PHONE["width"], f"{kind}: laid out {width} px wide on a {PHONE['width']} px screen"
+    assert scroll <= width, f"{kind}: {scroll} px wide on a {width} px screen: it scrolls sideways"
 
 
 def test_the_404_page(visit):
