@@ -149,23 +149,23 @@ def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
     [
         (
             "families: [\n",
-            "error: reg.yml: line 2: not valid YAML: expected the node content, but found '<stream end>'",
+            "reg.yml:2: error: not valid YAML: expected the node content, but found '<stream end>'",
         ),
         (
             "families:\n  - {id: Bad, name: 甲, name_en: A, names: {city: [市甲局]}}\n",
-            "error: reg.yml: families/0/id: ",
+            "reg.yml:2: error: families/0/id: ",
         ),
         (
             "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
             "  - {id: a, name: 乙, name_en: B, names: {city: [市乙局]}}\n",
-            "error: reg.yml: family id 'a' is used twice",
+            "reg.yml:3: error: family id 'a' is used twice",
         ),
         (
             "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
             "  - {id: b, name: 乙, name_en: B, names: {county: [县甲局]}}\n",
-            "error: reg.yml: name 县甲局 (key 甲) of 'b' already belongs to 'a'",
+            "reg.yml:3: error: name 县甲局 (key 甲) of 'b' already belongs to 'a'",
         ),
-        (None, "reg.yml: error: No such file or directory"),
+        (None, "reg.yml:1: error: cannot be read: No such file or directory"),
     ],
 )
 def test_a_bad_registry_is_one_line_nonzero_and_leaves_docs_alone(work: Path, registry: str | None, error: str):
