@@ -10,8 +10,8 @@ import json
 import re
 from html import escape
 
+from generator import campaigns, feeds, urls
 from generator import meta as seed_meta
-from generator import urls
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 from generator.urls import link
@@ -68,6 +68,8 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     `site_name`: mkdocs.yml's, for the home page."""
     files: dict[str, str] = {}
     per_bulletin = entries_of(archive)
+    found = campaigns.campaigns(archive)
+    named = campaigns.slug_of(found)
     for bulletin in archive.bulletins:
         entries = per_bulletin.get(bulletin.id, [])
         files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries)
@@ -75,7 +77,7 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
-            files[entry.path] = agency_page(entry, before, after)
+            files[entry.path] = agency_page(entry, before, after, named)
     lines = timelines(archive)
     for family in archive.families:
         if family.id in lines:
@@ -83,12 +85,21 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     files[urls.AGENCIES] = overview_page(archive, lines)
     files.update(bulletins_pages(archive))
     files[urls.HOME] = home_page(archive, site_name)
+    files.update(campaigns.campaign_files(found))
+    own = {fid: [e for e in found_entries if e.family.id == fid] for fid, found_entries in lines.items()}
+    files.update(feeds.feed_files(archive, site_name, own))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
-        files[urls.api(name)] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        files[urls.api(name)] = _json_file(data(archive))
+    files[urls.api("campaigns")] = _json_file(campaigns.api_campaigns(found))
     return files
 
 
-def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
+def _json_file(data: list[dict]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def agency_page(entry: Entry, before: Entry | None, after: Entry | None, named: dict[str, str]) -> str:
+    """`named`: campaign name -> its series' slug (generator/campaigns.py)."""
     bulletin, item, family, here = entry.bulletin, entry.item, entry.family, entry.path
     meta = {
         "title": page_title(entry),
@@ -120,7 +131,12 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     if item.partners:
         lines += ["联合单位：" + "、".join(md(p) for p in item.partners), ""]
     if item.campaigns:
-        lines += [f"## 活动名称 {{#campaigns {_NOT_SEARCHED}}}", "", *(f"- {md(c)}" for c in item.campaigns), ""]
+        lines += [
+            f"## 活动名称 {{#campaigns {_NOT_SEARCHED}}}",
+            "",
+            *(f"- [{md(c)}]({link(here, urls.campaign(named[c]))})" for c in item.campaigns),
+            "",
+        ]
     lines += [
         f"## 相关链接 {{#links {_NOT_SEARCHED}}}",
         "",
@@ -177,6 +193,8 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
     meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
     lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
+    if any(e.family.id == family.id for e in entries):
+        lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
@@ -187,7 +205,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
     for year, found in years.items():
         lines.append(f"| [{year} 年]({link(here, urls.family_year(family.id, year))}) | {len(found)} 条 |")
-        files |= _year_pages(
+        files |= year_pages(
             lambda n, year=year: urls.family_year(family.id, year, n),
             f"{family.name} · {year} 年",
             (here, family.name),
@@ -198,7 +216,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     return files
 
 
-def _year_pages(path_of, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
+def year_pages(path_of, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
     """One year's index on pages of at most INDEX_LIMIT lines: `path_of(n)` is page n's path.
 
     `parent` is (the path of the page above, its link text); `listing(path, chunk)` gives the lines
@@ -293,7 +311,7 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     files = {}
     for year, bulletins in years.items():
         lines.append(f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告")
-        files |= _year_pages(
+        files |= year_pages(
             lambda n, year=year: urls.bulletins_year(year, n), f"{year} 年公告", (here, "全部公告"), listing, bulletins
         )
     files[here] = page(meta, "\n".join(lines))
@@ -329,5 +347,7 @@ def home_page(archive: Archive, site_name: str) -> str:
         *(f"- [{year} 年]({link(here, year_link(archive, year))})：{len(bs)} 份公告" for year, bs in years.items()),
         "",
         f"也可以[按部门浏览]({link(here, urls.AGENCIES)})，或用右上角的搜索查找活动。",
+        "",
+        f"[订阅新公告（Atom）]({link(here, urls.FEED)})",
     ]
     return page(meta, "\n".join(lines))

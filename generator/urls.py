@@ -11,6 +11,8 @@ from __future__ import annotations
 HOME = "index.md"
 BULLETINS = "bulletins/index.md"
 AGENCIES = "agencies/index.md"
+CAMPAIGNS = "campaigns/index.md"
+FEED = "feed.xml"  # Atom: the newest bulletins
 PAGE_SLUGS_TAKEN = ("index", "source")  # file names in a bulletin's folder that no agency page may take
 
 
@@ -40,6 +42,21 @@ def family_year(family_id: str, year: int, page: int = 1) -> str:
 def bulletins_year(year: int, page: int = 1) -> str:
     """A year of the list of bulletins, once it is too long for one page; its page 2, 3 …"""
     return f"bulletins/{year}.md" if page == 1 else f"bulletins/{year}/{page}.md"
+
+
+def campaign(slug: str) -> str:
+    """A campaign series: 昆仑 2023 and 昆仑 2024 share campaigns/kunlun.md."""
+    return f"campaigns/{slug}.md"
+
+
+def campaign_year(slug: str, year: int, page: int = 1) -> str:
+    """A year of a campaign's list, once it is too long for one page; its page 2, 3 …"""
+    return f"campaigns/{slug}/{year}.md" if page == 1 else f"campaigns/{slug}/{year}/{page}.md"
+
+
+def family_feed(family_id: str) -> str:
+    """Atom: the family's newest entries."""
+    return f"feeds/{family_id}.xml"
 
 
 def api(name: str) -> str:

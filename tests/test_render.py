@@ -28,6 +28,8 @@ AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency
         "agencies/index.md",
         "bulletins/index.md",
         "index.md",
+        "campaigns/index.md",
+        "campaigns/kunlun.md",
     ],
 )
 def test_golden_pages(path):

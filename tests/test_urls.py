@@ -16,6 +16,8 @@ EXAMPLES = {
     "the family's second item in one bulletin": urls.url(urls.entry("…", "market-regulation-2"))[len("bulletins/") :],
     "an agency family across years": urls.url(urls.family("market-regulation")),
     "agencies overview": urls.url(urls.AGENCIES),
+    "campaigns overview": urls.url(urls.CAMPAIGNS),
+    "a campaign series": urls.url(urls.campaign("kunlun")),
     "the bulletin's source text": urls.url(urls.source("<year>-<region>")),
 }
 
