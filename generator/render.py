@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import campaigns, feeds, urls
+from generator import campaigns, cite, feeds, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -21,7 +21,7 @@ from generator.urls import link
 _MARKUP = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/"}
 # Sections that only repeat what the page or other pages say: left out of the search index
 # (Material skips a heading's section when the heading carries this attribute).
-_NOT_SEARCHED = 'data-search-exclude="true"'
+NOT_SEARCHED = 'data-search-exclude="true"'
 # An index page lists at most this many entries; past that, each year gets a page of its
 # own, so that no page grows with the archive (URLs of existing pages stay as they are).
 INDEX_LIMIT = 60
@@ -132,13 +132,13 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None, named: 
         lines += ["联合单位：" + "、".join(md(p) for p in item.partners), ""]
     if item.campaigns:
         lines += [
-            f"## 活动名称 {{#campaigns {_NOT_SEARCHED}}}",
+            f"## 活动名称 {{#campaigns {NOT_SEARCHED}}}",
             "",
             *(f"- [{md(c)}]({link(here, urls.campaign(named[c]))})" for c in item.campaigns),
             "",
         ]
     lines += [
-        f"## 相关链接 {{#links {_NOT_SEARCHED}}}",
+        f"## 相关链接 {{#links {NOT_SEARCHED}}}",
         "",
         f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})",
     ]
@@ -176,6 +176,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     if str(bulletin.meta.get("source_url", "")).startswith(("https://", "http://")):
         url = html(str(bulletin.meta["source_url"]))
         lines += [f'原始发布：<a href="{url}" rel="nofollow noopener">{url}</a>', ""]
+    lines += cite.box(bulletin)
     lines += ["| 序号 | 联合主办单位 | 部门系统 | 活动 |", "| --- | --- | --- | --- |"]
     lines += [
         f"| {e.item.numeral} | [{md(e.item.agency)}]({link(here, e.path)}) "
