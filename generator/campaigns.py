@@ -10,7 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from generator import render, urls
+from generator import downloads, render, urls
 from generator.indexes import by_year
 from generator.model import Archive, Entry
 from generator.slugs import pinyin_slug
@@ -111,6 +111,8 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
         f"[全部活动]({link(here, urls.CAMPAIGNS)})",
         "",
         f"名称：{also} · {campaign.bulletins} 份公告，{len(campaign.entries)} 个单位页面",
+        "",
+        downloads.links(here, urls.campaign_list(campaign.slug)),
         "",
     ]
     meta = {

@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import campaigns, cite, feeds, urls
+from generator import campaigns, cite, downloads, feeds, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -88,6 +88,7 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     files.update(campaigns.campaign_files(found))
     own = {fid: [e for e in found_entries if e.family.id == fid] for fid, found_entries in lines.items()}
     files.update(feeds.feed_files(archive, site_name, own))
+    files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
         files[urls.api(name)] = _json_file(data(archive))
     files[urls.api("campaigns")] = _json_file(campaigns.api_campaigns(found))
@@ -196,6 +197,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
+    lines += [downloads.links(here, urls.family_list(family.id)), ""]
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
@@ -296,7 +298,7 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     counts = entries_of(archive)
     years = by_year(archive.bulletins)
     meta = {"title": "公告", "search": {"exclude": True}}
-    lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", ""]
+    lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", "", downloads.links(here, urls.BULLETIN_LIST), ""]
 
     def listing(path: str, bulletins: list[Bulletin]) -> list[str]:
         return [
@@ -308,10 +310,14 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     if len(archive.bulletins) <= INDEX_LIMIT:
         for year, bulletins in years.items():
             lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *listing(here, bulletins), ""]
+            lines += [downloads.links(here, urls.year_list(year), f"{year} 年的公告"), ""]
         return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     for year, bulletins in years.items():
-        lines.append(f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告")
+        lines.append(
+            f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告 · "
+            + downloads.links(here, urls.year_list(year))
+        )
         files |= year_pages(
             lambda n, year=year: urls.bulletins_year(year, n), f"{year} 年公告", (here, "全部公告"), listing, bulletins
         )
@@ -350,5 +356,7 @@ def home_page(archive: Archive, site_name: str) -> str:
         f"也可以[按部门浏览]({link(here, urls.AGENCIES)})，或用右上角的搜索查找活动。",
         "",
         f"[订阅新公告（Atom）]({link(here, urls.FEED)})",
+        "",
+        downloads.links(here, urls.DATASET, "下载全部数据（每个单位页面一行，含活动全文）"),
     ]
     return page(meta, "\n".join(lines))

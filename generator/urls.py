@@ -59,6 +59,27 @@ def family_feed(family_id: str) -> str:
     return f"feeds/{family_id}.xml"
 
 
+DATASET = "archive"  # downloads: every agency page with its text
+BULLETIN_LIST = "bulletins"
+
+
+def download(name: str, ext: str) -> str:
+    """A listing's rows as CSV or JSON: downloads/archive.csv, downloads/agencies/market-regulation.json …"""
+    return f"downloads/{name}.{ext}"
+
+
+def year_list(year: int) -> str:
+    return f"years/{year}"
+
+
+def family_list(family_id: str) -> str:
+    return f"agencies/{family_id}"
+
+
+def campaign_list(slug: str) -> str:
+    return f"campaigns/{slug}"
+
+
 def api(name: str) -> str:
     return f"api/{name}.json"
 
