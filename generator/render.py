@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import campaigns, cite, downloads, feeds, urls
+from generator import campaigns, cite, compare, downloads, feeds, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -70,6 +70,9 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     per_bulletin = entries_of(archive)
     found = campaigns.campaigns(archive)
     named = campaigns.slug_of(found)
+    lines = timelines(archive)
+    own = {fid: [e for e in found_entries if e.family.id == fid] for fid, found_entries in lines.items()}
+    neighbours = compare.year_neighbours(own)
     for bulletin in archive.bulletins:
         entries = per_bulletin.get(bulletin.id, [])
         files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries)
@@ -77,8 +80,7 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
-            files[entry.path] = agency_page(entry, before, after, named)
-    lines = timelines(archive)
+            files[entry.path] = agency_page(entry, before, after, named, neighbours[entry.path])
     for family in archive.families:
         if family.id in lines:
             files.update(family_pages(family, lines[family.id]))
@@ -86,7 +88,6 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     files.update(bulletins_pages(archive))
     files[urls.HOME] = home_page(archive, site_name)
     files.update(campaigns.campaign_files(found))
-    own = {fid: [e for e in found_entries if e.family.id == fid] for fid, found_entries in lines.items()}
     files.update(feeds.feed_files(archive, site_name, own))
     files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
@@ -99,8 +100,11 @@ def _json_file(data: list[dict]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def agency_page(entry: Entry, before: Entry | None, after: Entry | None, named: dict[str, str]) -> str:
-    """`named`: campaign name -> its series' slug (generator/campaigns.py)."""
+def agency_page(
+    entry: Entry, before: Entry | None, after: Entry | None, named: dict[str, str], years: tuple[Entry | None, ...]
+) -> str:
+    """`named`: campaign name -> its series' slug (generator/campaigns.py); `years`: the family's
+    entries in the previous and next year (generator/compare.py)."""
     bulletin, item, family, here = entry.bulletin, entry.item, entry.family, entry.path
     meta = {
         "title": page_title(entry),
@@ -147,6 +151,7 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None, named: 
         lines.append(f"- 上一项：[{md(before.item.agency)}]({link(here, before.path)})")
     if after:
         lines.append(f"- 下一项：[{md(after.item.agency)}]({link(here, after.path)})")
+    lines += compare.year_links(here, *years)
     where = item.position.chinese(item.line)
     lines.append(f"- 原文：[{md(bulletin.source)} {where}]({link(here, urls.source(bulletin.id))})")
     return page(meta, "\n".join(lines))
@@ -198,6 +203,8 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
     lines += [downloads.links(here, urls.family_list(family.id)), ""]
+    if sum(e.family.id == family.id for e in entries) > 1:
+        lines += compare.compare_box(here, family.id)
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:

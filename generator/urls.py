@@ -111,3 +111,9 @@ def link(src: str, dst: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(there[common:])
+
+
+def html_link(src: str, dst: str) -> str:
+    """A relative link in raw HTML, which MkDocs does not rewrite: from the built page of `src`
+    (agencies/x.md is served at agencies/x/) to the file at `dst`."""
+    return link(url(src) + "index.md", dst)

@@ -52,3 +52,9 @@ def test_each_row_of_the_readme_is_the_scheme(page: str):
 )
 def test_links_are_relative_as_mkdocs_resolves_them(src: str, dst: str, expected: str):
     assert urls.link(src, dst) == expected
+
+
+def test_raw_html_links_start_from_the_built_page():
+    assert urls.html_link("agencies/a.md", "downloads/a.json") == "../../downloads/a.json"
+    assert urls.html_link("bulletins/index.md", "downloads/a.json") == "../downloads/a.json"
+    assert urls.html_link("index.md", "feed.xml") == "feed.xml"
