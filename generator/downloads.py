@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from generator import meta, urls
 from generator.indexes import bulletin_row, by_year, entries_of, page_row
 from generator.model import Archive, Bulletin, Entry
+from generator.regions import region_slug
 from generator.urls import link
 
 PAGE_COLUMNS = (
@@ -67,6 +68,11 @@ def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns
         files |= both(urls.year_list(year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for family_id, entries in families.items():
         files |= both(urls.family_list(family_id), page_rows(entries), PAGE_COLUMNS)
+    regions: dict[str, list[Bulletin]] = {}
+    for bulletin in archive.bulletins:
+        regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
+    for slug, bulletins in regions.items():
+        files |= both(urls.region_list(slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
         files |= both(urls.campaign_list(slug), page_rows(entries), PAGE_COLUMNS)
     return files

@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import campaigns, cite, compare, downloads, feeds, urls
+from generator import browse, campaigns, cite, compare, downloads, feeds, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -84,7 +84,8 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     for family in archive.families:
         if family.id in lines:
             files.update(family_pages(family, lines[family.id]))
-    files[urls.AGENCIES] = overview_page(archive, lines)
+    files[urls.AGENCIES] = browse.overview_page(archive, lines)
+    files |= browse.decade_pages(archive, lines) | browse.region_pages(archive)
     files.update(bulletins_pages(archive))
     files[urls.HOME] = home_page(archive, site_name)
     files.update(campaigns.campaign_files(found))
@@ -261,51 +262,19 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip("，、；：,;: ") + "…"
 
 
-def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
-    """Families × years: a cell names the agency that year, or counts them when there are several."""
-    here = urls.AGENCIES
-    meta = {"title": "部门", "search": {"exclude": True}}
-    years = list(by_year(archive.bulletins))
-    rows = []
-    for family in archive.families:
-        if family.id not in lines:
-            continue
-        own = by_year([e for e in lines[family.id] if e.family.id == family.id])
-        split = len(lines[family.id]) > INDEX_LIMIT
-        cells = []
-        for year in years:
-            found = own.get(year, [])
-            if len(found) == 1:
-                cells.append(f"[{md(found[0].item.agency)}]({link(here, found[0].path)})")
-            elif found:
-                target = (
-                    link(here, urls.family_year(family.id, year))
-                    if split
-                    else f"{link(here, urls.family(family.id))}#{urls.year_anchor(year)}"
-                )
-                cells.append(f"[{len(found)} 个]({target})")
-            else:
-                cells.append("—")
-        rows.append(f"| [{md(family.name)}]({link(here, urls.family(family.id))}) | " + " | ".join(cells) + " |")
-    body = [
-        "# 部门",
-        "",
-        f"同一类部门在各年份、各级公告中的名称：共 {len(rows)} 个部门系统，{len(archive.bulletins)} 份公告。",
-        "",
-        "| 部门系统 | " + " | ".join(f"{year} 年" for year in years) + " |",
-        "| --- " * (len(years) + 1) + "|",
-        *rows,
-    ]
-    return page(meta, "\n".join(body))
-
-
 def bulletins_pages(archive: Archive) -> dict[str, str]:
     """All bulletins by year; past INDEX_LIMIT bulletins, one page per year."""
     here = urls.BULLETINS
     counts = entries_of(archive)
     years = by_year(archive.bulletins)
     meta = {"title": "公告", "search": {"exclude": True}}
-    lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", "", downloads.links(here, urls.BULLETIN_LIST), ""]
+    lines = [
+        "# 公告",
+        "",
+        f"共 {len(archive.bulletins)} 份公告，按年份排列；也可[按地区浏览]({link(here, urls.REGIONS)})。",
+        "",
+    ]
+    lines += [downloads.links(here, urls.BULLETIN_LIST), ""]
 
     def listing(path: str, bulletins: list[Bulletin]) -> list[str]:
         return [
@@ -360,7 +329,8 @@ def home_page(archive: Archive, site_name: str) -> str:
         "",
         *(f"- [{year} 年]({link(here, year_link(archive, year))})：{len(bs)} 份公告" for year, bs in years.items()),
         "",
-        f"也可以[按部门浏览]({link(here, urls.AGENCIES)})，或用右上角的搜索查找活动。",
+        f"也可以[按部门浏览]({link(here, urls.AGENCIES)})、[按地区浏览]({link(here, urls.REGIONS)})、"
+        f"[按活动浏览]({link(here, urls.CAMPAIGNS)})，或用右上角的搜索查找活动。",
         "",
         f"[订阅新公告（Atom）]({link(here, urls.FEED)})",
         "",

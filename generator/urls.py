@@ -12,6 +12,7 @@ HOME = "index.md"
 BULLETINS = "bulletins/index.md"
 AGENCIES = "agencies/index.md"
 CAMPAIGNS = "campaigns/index.md"
+REGIONS = "browse/regions/index.md"  # bulletins by level and region
 FEED = "feed.xml"  # Atom: the newest bulletins
 PAGE_SLUGS_TAKEN = ("index", "source")  # file names in a bulletin's folder that no agency page may take
 
@@ -54,6 +55,16 @@ def campaign_year(slug: str, year: int, page: int = 1) -> str:
     return f"campaigns/{slug}/{year}.md" if page == 1 else f"campaigns/{slug}/{year}/{page}.md"
 
 
+def region(slug: str) -> str:
+    """A region's bulletins: its slug as in bulletin ids (national, fujian, putian)."""
+    return f"browse/regions/{slug}.md"
+
+
+def decade(start: int) -> str:
+    """Families × years for the decade starting in `start` (2020 for 2020–2029)."""
+    return f"browse/decades/{start}.md"
+
+
 def family_feed(family_id: str) -> str:
     """Atom: the family's newest entries."""
     return f"feeds/{family_id}.xml"
@@ -74,6 +85,10 @@ def year_list(year: int) -> str:
 
 def family_list(family_id: str) -> str:
     return f"agencies/{family_id}"
+
+
+def region_list(slug: str) -> str:
+    return f"regions/{slug}"
 
 
 def campaign_list(slug: str) -> str:

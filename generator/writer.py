@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The parts of docs/ the generator owns. Everything else there is hand-written.
-MANAGED = ("index.md", "bulletins", "agencies", "campaigns", "api", "feed.xml", "feeds", "downloads")
+MANAGED = ("index.md", "bulletins", "agencies", "campaigns", "api", "feed.xml", "feeds", "downloads", "browse")
 _THREADS = 4  # files created at once
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)*$")
 

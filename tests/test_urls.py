@@ -18,6 +18,9 @@ EXAMPLES = {
     "agencies overview": urls.url(urls.AGENCIES),
     "campaigns overview": urls.url(urls.CAMPAIGNS),
     "a campaign series": urls.url(urls.campaign("kunlun")),
+    "bulletins by level and region": urls.url(urls.REGIONS),
+    "a region's bulletins": urls.url(urls.region("putian")),
+    "families × years, a decade": urls.url(urls.decade(2020)),
     "the bulletin's source text": urls.url(urls.source("<year>-<region>")),
 }
 
