@@ -93,7 +93,7 @@ def decade_pages(archive: Archive, lines: dict[str, list[Entry]]) -> dict[str, s
             "每格为该部门系统当年的记录数。",
             "",
             "| 部门系统 | " + " | ".join(str(y) for y in years) + " |",
-            "| --- " + "| ---: " * len(years) + "|",
+            "| --- " * (len(years) + 1) + "|",
         ]
         for family in archive.families:
             if family.id not in lines:

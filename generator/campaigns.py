@@ -17,6 +17,8 @@ from generator.slugs import pinyin_slug
 from generator.urls import link
 
 # A year inside a name (昆仑 2024, 2023年剑网): names that differ only by it form one series.
+# Series on a page of the overview (most bulletins first): past it, pages 2, 3 …
+OVERVIEW_LIMIT = 100
 _YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*年?\s*")
 
 
@@ -59,7 +61,7 @@ def _slugs(series: list[str]) -> dict[str, str]:
     """Series -> URL slug: its pinyin; a series whose pinyin an earlier one (in code point order)
     took adds a hash of its name, so that neither URL depends on which bulletin came first."""
     result: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(urls.CAMPAIGN_SLUGS_TAKEN)
     for name in series:
         slug = pinyin_slug(name) or "campaign"
         if slug in taken:
@@ -75,28 +77,37 @@ def slug_of(found: list[Campaign]) -> dict[str, str]:
 
 
 def campaign_files(found: list[Campaign]) -> dict[str, str]:
-    files = {urls.CAMPAIGNS: overview_page(found)}
+    chunks = [found[i : i + OVERVIEW_LIMIT] for i in range(0, len(found), OVERVIEW_LIMIT)] or [[]]
+    files = {}
+    for n, chunk in enumerate(chunks, start=1):
+        files[urls.campaigns_page(n)] = overview_page(chunk, n, len(chunks), len(found))
     for campaign in found:
         files.update(campaign_pages(campaign))
     return files
 
 
-def overview_page(found: list[Campaign]) -> str:
-    here = urls.CAMPAIGNS
+def overview_page(chunk: list[Campaign], n: int, pages: int, total: int) -> str:
+    """Page n of the campaigns, OVERVIEW_LIMIT a page, most bulletins first."""
+    here = urls.campaigns_page(n)
+    title = "活动" if pages == 1 else f"活动（{n}/{pages}）"
     lines = [
-        "# 活动",
+        f"# {title}",
         "",
-        f"公告中用引号标出的活动名称：共 {len(found)} 个（同名而年份不同的合为一个系列），按提到它的公告数排列。",
+        f"公告中用引号标出的活动名称：共 {total} 个（同名而年份不同的合为一个系列），按提到它的公告数排列。",
         "",
         "| 活动 | 公告 | 页面 | 年份 |",
         "| --- | --- | --- | --- |",
     ]
-    for c in found:
+    for c in chunk:
         years = sorted({e.year for e in c.entries})
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
         target = link(here, urls.campaign(c.slug))
         lines.append(f"| [{render.md(c.series)}]({target}) | {c.bulletins} | {len(c.entries)} | {span} |")
-    meta = {"title": "活动", "description": "质量月公告中提到的活动名称，按公告数排列。", "search": {"exclude": True}}
+    turns = [(n - 1, "上一页"), (n + 1, "下一页")]
+    nav = [f"[{label}]({link(here, urls.campaigns_page(k))})" for k, label in turns if 1 <= k <= pages]
+    if nav:
+        lines += ["", " · ".join(nav)]
+    meta = {"title": title, "description": "质量月公告中提到的活动名称，按公告数排列。", **render.LISTING}
     return render.page(meta, "\n".join(lines))
 
 
@@ -118,11 +129,11 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
     meta = {
         "title": campaign.series,
         "description": f"提到“{campaign.series}”的质量月公告单位页面，按年份排列。",
-        "search": {"exclude": True},
+        **render.LISTING,
     }
     if len(campaign.entries) <= render.INDEX_LIMIT:
         for year, found in years.items():
-            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *_listing(here, found), ""]
+            lines += [render.year_heading(year), "", *_listing(here, found), ""]
         return {here: render.page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     lines += ["| 年份 | 页面 |", "| --- | --- |"]

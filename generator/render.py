@@ -25,6 +25,8 @@ NOT_SEARCHED = 'data-search-exclude="true"'
 # An index page lists at most this many entries; past that, each year gets a page of its
 # own, so that no page grows with the archive (URLs of existing pages stay as they are).
 INDEX_LIMIT = 60
+# An index page: not searched (it repeats other pages).
+LISTING = {"search": {"exclude": True}}
 # How much of an item's first activity a timeline line shows.
 EXCERPT_CHARS = 28
 
@@ -37,6 +39,12 @@ def md(text: str) -> str:
 def html(text: str) -> str:
     """Text for a raw HTML block; braces too, in case a template engine ever reads the page."""
     return escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def year_heading(year: int) -> str:
+    """A year's section of an index, as HTML: its anchor stays, but it is no entry of the table of
+    contents, which Material repeats in the navigation (50 years: 20 KB more per page)."""
+    return f'<h2 id="{urls.year_anchor(year)}">{year} 年</h2>'
 
 
 def page(meta: dict, body: str) -> str:
@@ -199,7 +207,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     here = urls.family(family.id)
     years = by_year(entries)
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
-    meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
+    meta = {"title": family.name, "agency_id": family.id, **LISTING}
     lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
@@ -210,7 +218,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
         for year, found in years.items():
-            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *_timeline(here, found, family), ""]
+            lines += [year_heading(year), "", *_timeline(here, found, family), ""]
         return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
@@ -267,7 +275,7 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     here = urls.BULLETINS
     counts = entries_of(archive)
     years = by_year(archive.bulletins)
-    meta = {"title": "公告", "search": {"exclude": True}}
+    meta = {"title": "公告", "description": "全部质量月公告，按年份排列。", **LISTING}
     lines = [
         "# 公告",
         "",
@@ -285,7 +293,7 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
 
     if len(archive.bulletins) <= INDEX_LIMIT:
         for year, bulletins in years.items():
-            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *listing(here, bulletins), ""]
+            lines += [year_heading(year), "", *listing(here, bulletins), ""]
             lines += [downloads.links(here, urls.year_list(year), f"{year} 年的公告"), ""]
         return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}

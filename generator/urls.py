@@ -45,6 +45,14 @@ def bulletins_year(year: int, page: int = 1) -> str:
     return f"bulletins/{year}.md" if page == 1 else f"bulletins/{year}/{page}.md"
 
 
+CAMPAIGN_SLUGS_TAKEN = ("index", "pages")  # file and folder names in campaigns/ that no series may take
+
+
+def campaigns_page(n: int) -> str:
+    """Page n of the campaigns overview."""
+    return CAMPAIGNS if n == 1 else f"campaigns/pages/{n}.md"
+
+
 def campaign(slug: str) -> str:
     """A campaign series: 昆仑 2023 and 昆仑 2024 share campaigns/kunlun.md."""
     return f"campaigns/{slug}.md"

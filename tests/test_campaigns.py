@@ -1,6 +1,6 @@
 import json
 
-from generator.campaigns import campaigns, series_of
+from generator.campaigns import _slugs, campaign_files, campaigns, series_of
 from generator.render import md
 from tests.test_render import ARCHIVE, FILES
 
@@ -15,7 +15,7 @@ def test_names_differing_only_by_a_year_form_one_series():
 
 def test_a_campaign_page_lists_every_page_naming_it_by_year():
     page = FILES["campaigns/kunlun.md"]
-    assert page.index("## 2024 年") < page.index("## 2023 年")
+    assert page.index('<h2 id="y2024">2024 年</h2>') < page.index('<h2 id="y2023">')
     assert "[公安部](../bulletins/2024-national/public-security.md)" in page
     assert "[市公安局](../bulletins/2023-putian/public-security.md)" in page
 
@@ -56,3 +56,23 @@ def test_api_campaigns():
     ]
     named = {name for e in ARCHIVE.entries for name in e.item.campaigns}
     assert {c["name"] for c in data} == named
+
+
+def test_no_series_takes_the_overview_s_file_names():
+    slugs = _slugs(["index", "pages", "昆仑"])
+    assert slugs["昆仑"] == "kunlun"
+    assert slugs["index"].startswith("index-") and slugs["pages"].startswith("pages-")
+    assert len({slugs["index"], slugs["pages"]}) == 2
+
+
+def test_the_overview_is_paged(monkeypatch):
+    monkeypatch.setattr("generator.campaigns.OVERVIEW_LIMIT", 10)
+    files = campaign_files(campaigns(ARCHIVE))
+    assert [p for p in files if p.startswith("campaigns/pages/")] == [
+        "campaigns/pages/2.md",
+        "campaigns/pages/3.md",
+        "campaigns/pages/4.md",
+    ]
+    assert "[下一页](pages/2.md)" in files["campaigns/index.md"]
+    assert "[上一页](2.md) · [下一页](4.md)" in files["campaigns/pages/3.md"]
+    assert "[上一页](../index.md)" in files["campaigns/pages/2.md"]

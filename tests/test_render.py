@@ -59,7 +59,7 @@ def test_every_family_has_a_page_and_the_overview_links_it():
 
 def test_family_timeline_is_newest_year_first():
     page = FILES["agencies/public-security.md"]
-    assert page.index("## 2024 年") < page.index("## 2023 年")
+    assert page.index('<h2 id="y2024">2024 年</h2>') < page.index('<h2 id="y2023">')
     assert "[公安部](../bulletins/2024-national/public-security.md)" in page
 
 
