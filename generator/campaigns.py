@@ -152,8 +152,8 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
 
 def _listing(here: str, entries: list[Entry]) -> list[str]:
     return [
-        f"- [{render.md(e.item.agency)}]({link(here, e.path)}) · {render.md(e.bulletin.region)} · "
-        f"[{render.md(e.bulletin.title)}]({link(here, urls.bulletin(e.bulletin.id))})"
+        f"- [{render.md(e.item.agency)}]({link(here, e.path)}) · "
+        f"[{render.md(f'{e.year} 年{e.bulletin.region}公告')}]({link(here, urls.bulletin(e.bulletin.id))})"
         for e in entries
     ]
 

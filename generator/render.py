@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import browse, campaigns, cite, compare, downloads, feeds, urls
+from generator import browse, campaigns, charts, cite, compare, downloads, feeds, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -212,14 +212,15 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
     lines += [downloads.links(here, urls.family_list(family.id)), ""]
-    if sum(e.family.id == family.id for e in entries) > 1:
-        lines += compare.compare_box(here, family.id)
+    lines += charts.family_chart([e for e in entries if e.family.id == family.id])
+    # Below the timeline: on a phone the two columns are long.
+    comparison = compare.compare_box(here, family.id) if sum(e.family.id == family.id for e in entries) > 1 else []
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
         for year, found in years.items():
             lines += [year_heading(year), "", *_timeline(here, found, family), ""]
-        return {here: page(meta, "\n".join(lines).rstrip("\n"))}
+        return {here: page(meta, "\n".join(lines + comparison).rstrip("\n"))}
     files = {}
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
     for year, found in years.items():
@@ -231,7 +232,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
             lambda path, chunk: _timeline(path, chunk, family),
             found,
         )
-    files[here] = page(meta, "\n".join(lines))
+    files[here] = page(meta, "\n".join([*lines, "", *comparison]).rstrip("\n"))
     return files
 
 
@@ -333,6 +334,9 @@ def home_page(archive: Archive, site_name: str) -> str:
         f"[{md(newest.title)}]({link(here, urls.bulletin(newest.id))}) · "
         f"{len(entries_of(archive)[newest.id])} 个联合主办单位",
         "",
+        "## 各年份的联合主办单位 {#chart}",
+        "",
+        *charts.home_chart(archive),
         "## 按年份 {#years}",
         "",
         *(f"- [{year} 年]({link(here, year_link(archive, year))})：{len(bs)} 份公告" for year, bs in years.items()),
