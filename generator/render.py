@@ -10,7 +10,7 @@ import json
 import re
 from html import escape
 
-from generator import browse, campaigns, charts, cite, compare, downloads, feeds, urls
+from generator import browse, campaigns, charts, cite, compare, downloads, feeds, renames, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
@@ -99,6 +99,7 @@ def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> di
     files.update(campaigns.campaign_files(found))
     files.update(feeds.feed_files(archive, site_name, own))
     files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
+    files |= renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families}))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
         files[urls.api(name)] = _json_file(data(archive))
     files[urls.api("campaigns")] = _json_file(campaigns.api_campaigns(found))
