@@ -103,7 +103,11 @@ def decade_pages(archive: Archive, lines: dict[str, list[Entry]]) -> dict[str, s
                 continue
             cells = " | ".join(str(counts[y]) if counts.get(y) else "·" for y in years)
             body.append(f"| [{render.md(family.name)}]({link(here, urls.family(family.id))}) | {cells} |")
-        meta = {"title": f"部门 · {decade} 年代", "search": {"exclude": True}}
+        meta = {
+            "title": f"部门 · {decade} 年代",
+            "description": f"{decade} 年代各部门系统每年的记录数。",
+            **render.LISTING,
+        }
         files[here] = render.page(meta, "\n".join(body))
     return files
 
@@ -136,9 +140,10 @@ def region_pages(archive: Archive) -> dict[str, str]:
 
 def _region_page(here: str, region: str, level: str, bulletins: list[Bulletin]) -> str:
     body = [
+        *render.breadcrumbs(here, [("按地区", urls.REGIONS)], region),
         f"# {render.md(region)}",
         "",
-        f"[全部地区]({link(here, urls.REGIONS)}) · {LEVEL_NAMES[level]} · {len(bulletins)} 份公告",
+        f"{LEVEL_NAMES[level]} · {len(bulletins)} 份公告",
         "",
         downloads.links(here, urls.region_list(region_slug(region, level))),
         "",

@@ -117,9 +117,8 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
     years = by_year(campaign.entries)
     also = "、".join(render.md(n) for n in campaign.names)
     lines = [
+        *render.breadcrumbs(here, [("活动", urls.CAMPAIGNS)], campaign.series),
         f"# {render.md(campaign.series)}",
-        "",
-        f"[全部活动]({link(here, urls.CAMPAIGNS)})",
         "",
         f"名称：{also} · {campaign.bulletins} 份公告，{len(campaign.entries)} 个单位页面",
         "",

@@ -47,6 +47,12 @@ def year_heading(year: int) -> str:
     return f'<h2 id="{urls.year_anchor(year)}">{year} 年</h2>'
 
 
+def breadcrumbs(here: str, trail: list[tuple[str, str]], last: str) -> list[str]:
+    """公告 › 2024 年全国 › 市场监管总局: (text, docs/ path) of the pages above, then this page's name."""
+    crumbs = [f"[{md(text)}]({link(here, path)})" for text, path in trail] + [md(last)]
+    return [" › ".join(crumbs), f"{{: .breadcrumbs {NOT_SEARCHED} }}", ""]
+
+
 def page(meta: dict, body: str) -> str:
     """A page: YAML front matter (python-frontmatter reads it), then the Markdown body."""
     # Themes print title and description into HTML unescaped (MkDocs' Jinja does not
@@ -131,6 +137,11 @@ def agency_page(
         "source": f"{bulletin.source}:{item.line}",
     }
     lines = [
+        *breadcrumbs(
+            here,
+            [("公告", urls.BULLETINS), (f"{bulletin.year} 年{bulletin.region}", urls.bulletin(bulletin.id))],
+            item.agency,
+        ),
         f"# {md(item.agency)}",
         "",
         f"[{md(bulletin.title)}]({link(here, urls.bulletin(bulletin.id))}) "
@@ -155,7 +166,8 @@ def agency_page(
     lines += [
         f"## 相关链接 {{#links {NOT_SEARCHED}}}",
         "",
-        f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})",
+        f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})"
+        + (f'（<span lang="en">{html(family.name_en)}</span>）' if family.name_en else ""),
     ]
     if before:
         lines.append(f"- 上一项：[{md(before.item.agency)}]({link(here, before.path)})")
@@ -163,7 +175,7 @@ def agency_page(
         lines.append(f"- 下一项：[{md(after.item.agency)}]({link(here, after.path)})")
     lines += compare.year_links(here, *years)
     where = item.position.chinese(item.line)
-    lines.append(f"- 原文：[{md(bulletin.source)} {where}]({link(here, urls.source(bulletin.id))})")
+    lines.append(f"- [原文{where}]({link(here, urls.source(bulletin.id))})")
     return page(meta, "\n".join(lines))
 
 
@@ -171,6 +183,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     here = urls.bulletin(bulletin.id)
     meta = {
         "title": bulletin.title,
+        "description": f"{bulletin.year} 年{bulletin.region}“质量月”公告：{len(entries)} 个联合主办单位的主要活动。",
         "bulletin": bulletin.id,
         "year": bulletin.year,
         "region": bulletin.region,
@@ -180,6 +193,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     }
     facts = [bulletin.label, f"{bulletin.year} 年", bulletin.region, LEVEL_NAMES[bulletin.level]]
     lines = [
+        *breadcrumbs(here, [("公告", urls.BULLETINS)], f"{bulletin.year} 年{bulletin.region}"),
         f"# {md(bulletin.title)}",
         "",
         " · ".join(md(f) for f in facts if f) + f" · {len(entries)} 个联合主办单位",
@@ -199,7 +213,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
         f"| [{md(e.family.name)}]({link(here, urls.family(e.family.id))}) | {len(e.item.activities)} 项 |"
         for e in entries
     ]
-    lines += ["", f"原文：[{md(bulletin.source)}]({link(here, urls.source(bulletin.id))})"]
+    lines += ["", f"[原文文本]({link(here, urls.source(bulletin.id))})"]
     return page(meta, "\n".join(lines))
 
 
@@ -208,8 +222,16 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     here = urls.family(family.id)
     years = by_year(entries)
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
-    meta = {"title": family.name, "agency_id": family.id, **LISTING}
-    lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
+    description = f"{family.name}在历年“质量月”公告中的 {len(entries)} 条记录。"
+    meta = {"title": family.name, "description": description, "agency_id": family.id, **LISTING}
+    english = f'<span lang="en">{html(family.name_en)}</span> · ' if family.name_en else ""
+    lines = [
+        *breadcrumbs(here, [("部门", urls.AGENCIES)], family.name),
+        f"# {md(family.name)}",
+        "",
+        english + summary,
+        "",
+    ]
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
     lines += [downloads.links(here, urls.family_list(family.id)), ""]
@@ -253,7 +275,7 @@ def year_pages(path_of, title: str, parent: tuple[str, str], listing, items: lis
         links = [f"[{label}]({link(here, paths[k])})" for k, label in turns if 0 <= k < len(chunks)]
         if links:
             body += ["", " · ".join(links)]
-        files[here] = page({"title": heading, "search": {"exclude": True}}, "\n".join(body))
+        files[here] = page({"title": heading, "description": f"{heading}。", **LISTING}, "\n".join(body))
     return files
 
 

@@ -87,7 +87,9 @@ def test_every_page_stays_under_the_limit_at_50_years_and_100_families(tmp_path:
     for static in ("stylesheets", "javascripts", "assets", "about.md"):
         subprocess.run(["cp", "-r", str(ROOT / "docs" / static), str(docs)], check=True)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config.update(strict=False, hooks=[])  # links to the pages left out are expected here
+    # Links to the pages left out are expected here; the search index is not a page.
+    config.update(strict=False, hooks=[h for h in config["hooks"] if "search" not in h])
+    (tmp_path / "generator").symlink_to(ROOT / "generator")  # the theme overrides and the hook
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")], check=True)
     sizes = {p.relative_to(tmp_path / "site").as_posix(): p.stat().st_size for p in (tmp_path / "site").rglob("*.html")}
