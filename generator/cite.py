@@ -30,5 +30,4 @@ def box(bulletin: Bulletin) -> list[str]:
         f'<p><strong>引用本公告</strong></p><p class="citation-text">{text}<span class="cite-url"></span></p>',
         '<button type="button" class="md-button copy-button" hidden>复制引用</button>',
         "</div>",
-        "",
     ]

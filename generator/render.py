@@ -206,7 +206,6 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     if str(bulletin.meta.get("source_url", "")).startswith(("https://", "http://")):
         url = html(str(bulletin.meta["source_url"]))
         lines += [f'原始发布：<a href="{url}" rel="nofollow noopener">{url}</a>', ""]
-    lines += cite.box(bulletin)
     lines += ["| 序号 | 联合主办单位 | 部门系统 | 活动 |", "| --- | --- | --- | --- |"]
     lines += [
         f"| {e.item.numeral} | [{md(e.item.agency)}]({link(here, e.path)}) "
@@ -214,6 +213,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
         for e in entries
     ]
     lines += ["", f"[原文文本]({link(here, urls.source(bulletin.id))})"]
+    lines += ["", *cite.box(bulletin)]  # after the list: on a phone the list comes first
     return page(meta, "\n".join(lines))
 
 

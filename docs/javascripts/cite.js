@@ -34,7 +34,7 @@ for (const item of document.querySelectorAll("ol.activities > li[id]")) {
   button.type = "button";
   button.className = "copy-link";
   button.textContent = "复制链接";
-  button.setAttribute("aria-label", `复制第 ${item.id.replace(/\D/g, "")} 项活动的链接`);
+  button.setAttribute("aria-label", `复制链接（第 ${item.id.replace(/\D/g, "")} 项活动）`); // starts with the visible text
   button.addEventListener("click", () => copy(`${pageUrl}#${item.id}`, button));
   item.append(" ", button);
 }
