@@ -48,10 +48,10 @@ def campaigns(archive: Archive) -> list[Campaign]:
         for name in dict.fromkeys(entry.item.campaigns):
             found.setdefault(series_of(name), {}).setdefault(name, []).append(entry)
     slugs = _slugs(sorted(found))
+    order = {id(e): n for n, e in enumerate(archive.entries)}
     result = []
     for series, names in found.items():
         pages = {id(e): e for found_entries in names.values() for e in found_entries}
-        order = {id(e): n for n, e in enumerate(archive.entries)}
         entries = tuple(sorted(pages.values(), key=lambda e: order[id(e)]))
         result.append(Campaign(series, slugs[series], tuple(sorted(names)), entries))
     return sorted(result, key=lambda c: (-c.bulletins, -len(c.entries), c.series))
