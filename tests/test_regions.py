@@ -16,15 +16,18 @@ def test_the_regions_file_matches_its_schema():
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("national: [全国]\nprovinces: {福建: Fujian}\n", "provinces/福建"),
-        ("national: []\nprovinces: {福建: fujian}\n", "national"),
+        ("national: [全国]\nprovinces:\n  福建: Fujian\n", "3: error: provinces/福建"),
+        ("national: []\nprovinces: {福建: fujian}\n", "1: error: national"),
+        ("national: [全国]\nprovinces: {福建: [fujian\n", "3: error: not valid YAML"),
     ],
 )
-def test_a_bad_regions_file_is_refused_with_the_place(tmp_path: Path, text: str, where: str):
+def test_a_bad_regions_file_is_refused_with_its_line_and_the_place(tmp_path: Path, text: str, where: str):
     bad = tmp_path / "regions.yml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError, match=f"regions.yml: {where}: "):
+    with pytest.raises(DataError) as refused:
         load_yaml(bad, SCHEMA)
+    assert str(refused.value).startswith(f"{bad}:{where}"), str(refused.value)
+    assert "\n" not in str(refused.value)
 
 
 @pytest.mark.parametrize(
