@@ -27,10 +27,16 @@ def former_ids(current: set[str], path: Path | None = None) -> dict[str, list[st
     for family_id, old_ids in data.items():
         for old in old_ids:
             if old in current or old in data:
-                raise DataError(f"{path}: {family_id}: former id {old} is a family's id now")
+                raise DataError(str(path), _line(path, family_id), f"former id {old} is a family's id now")
             if seen.setdefault(old, family_id) != family_id:
-                raise DataError(f"{path}: {family_id}: former id {old} is also {seen[old]}'s")
+                raise DataError(str(path), _line(path, family_id), f"former id {old} is also {seen[old]}'s")
     return data
+
+
+def _line(path: Path, family_id: str) -> int:
+    """The line of the file where `family_id`'s entry starts (1 if not found)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{family_id}:")), 1)
 
 
 def redirect_files(archive: Archive, own: dict[str, list[Entry]], renamed: dict[str, list[str]]) -> dict[str, str]:

@@ -44,5 +44,6 @@ def test_every_old_url_gets_a_redirect_to_the_new_one(tmp_path: Path):
     ],
 )
 def test_bad_former_ids_are_refused(tmp_path: Path, text: str, message: str):
-    with pytest.raises(DataError, match=message):
+    with pytest.raises(DataError, match=message) as error:
         renames.former_ids(CURRENT, data(tmp_path, text))
+    assert ".yml:2: error: " in str(error.value) or ".yml:3: error: " in str(error.value)
