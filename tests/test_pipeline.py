@@ -24,7 +24,7 @@ def test_site_generates_checks_builds_and_swaps_the_site_in(work: Path):
     result = run("site", "--strict", cwd=work)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "2 bulletins, 47 agency pages, 26 families: 83 files written, 0 unchanged, 0 removed",
+        "2 bulletins, 47 agency pages, 26 families: 273 files written, 0 unchanged, 0 removed",
         "check: every item of 2 seed files is on its page, character for character",
         "site: built in site",
     ]

@@ -29,6 +29,8 @@ AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency
         "agencies/index.md",
         "bulletins/index.md",
         "index.md",
+        "campaigns/index.md",
+        "campaigns/kunlun.md",
     ],
 )
 def test_golden_pages(path):
@@ -86,7 +88,7 @@ def test_every_family_has_a_page_and_the_overview_links_it():
 
 def test_family_timeline_is_newest_year_first():
     page = FILES["agencies/public-security.md"]
-    assert page.index("## 2024 年") < page.index("## 2023 年")
+    assert page.index('<h2 id="y2024">2024 年</h2>') < page.index('<h2 id="y2023">')
     assert "[公安部](../bulletins/2024-national/public-security.md)" in page
 
 

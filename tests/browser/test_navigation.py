@@ -11,7 +11,7 @@ def click(page, text: str, within: str = "article") -> None:
 
 
 def heading(page) -> str:
-    return page.locator("article h1").inner_text()
+    return page.locator("article h1").inner_text().removesuffix("¶")  # the heading's permalink
 
 
 def test_home_to_bulletin_to_agency_to_family_to_other_year_and_back(visit):
@@ -55,7 +55,7 @@ def test_phone_menu_opens_and_search_works(phone):
     expect(link).not_to_be_in_viewport()
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(link).to_be_in_viewport()
-    page.locator("label.md-overlay").click()
+    page.locator("label.md-overlay").click(position={"x": 380, "y": 400})  # beside the drawer, not on it
     expect(link).not_to_be_in_viewport()
     results = search(page, "电梯")
     assert set(results[:2]) == {
@@ -76,5 +76,5 @@ def test_no_page_is_wider_than_the_phone(phone, kind):
 
 def test_the_404_page(visit):
     page = visit.open("bulletins/2099-nowhere/", status=404)
-    assert heading(page) == "404 - Not found"
+    assert heading(page) == "404：页面不存在"
     assert page.locator("nav.md-tabs, label[for='__drawer']").count() >= 1  # the site around it, to go on from

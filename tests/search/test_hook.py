@@ -17,7 +17,7 @@ from generator.search.indexer import build_index
 from tests.helpers import build_site, generate_docs, make_project
 
 INDEX = Path("search") / "search_index.json"
-HOOK = "hooks:\n  - generator/search/hook.py\n"
+HOOK = "  - generator/search/hook.py\n"
 
 
 def test_the_index_is_materials_own_in_utf8_and_the_pages_are_unchanged(site: Path, tmp_path: Path):
