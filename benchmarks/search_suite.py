@@ -1,0 +1,179 @@
+"""The search suite through Material's real search box, for each search backend: recall, top-1, speed.
+
+    .venv/bin/python benchmarks/search_suite.py [--backend lunr pagefind] [--site lunr=SITE …] [--out FILE]
+
+For each backend it builds the seeds' site (SEARCH_BACKEND=…, as `make site` would after generating)
+unless `--site BACKEND=SITE` gives a built one, serves it on 127.0.0.1 as GitHub Pages would, opens
+its home page in Debian's Chromium and types every query of tests/data/search_queries.yml into
+Material's search box. Per query: the result pages (scrolling the list until k = expected + 2 are
+shown or the list ends), whether every expected page is among the first k (recall), whether the
+first result is an acceptable one (top-1), and the time from the completing key to the first
+result in the list. What a query must return is derived from the built site (tests/search_suite.py).
+Prints a summary per backend and every failing query; `--out` also writes them as Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+from benchmarks.search_query import TIME_QUERY  # noqa: E402
+from benchmarks.tables import markdown_table  # noqa: E402
+from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
+from tests.helpers import build_site, generate_docs, make_project, serve  # noqa: E402
+from tests.search_suite import Outcome, Query, agency_pages, load_queries  # noqa: E402
+
+BACKENDS = ("lunr", "pagefind")
+SETTLE_MS = 150  # a later answer (Pagefind's older shard) comes within this of the first
+_LINKS = ".md-search-result__item > a.md-search-result__link"
+
+
+def build(backend: str, work: Path) -> Path:
+    make_project(work)
+    generate_docs(work)
+    return build_site(work, SEARCH_BACKEND=backend)
+
+
+def clear(page: Page) -> None:
+    """An empty box, and the placeholder in the result list (so the next answer is seen to arrive)."""
+    page.evaluate(
+        """() => {
+          const input = document.querySelector("input.md-search__input");
+          input.value = "";
+          input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "End" }));
+        }"""
+    )
+    page.locator(".md-search-result__meta", has_text="键入").wait_for()
+
+
+def shown(page: Page) -> list[str]:
+    hrefs = page.locator(_LINKS).evaluate_all("links => links.map(a => a.href)")
+    return list(dict.fromkeys(urlparse(href).path.lstrip("/") for href in hrefs))
+
+
+def results(page: Page, wanted: int) -> list[str]:
+    """The result pages, scrolling Material's lazily rendered list until `wanted` are shown or no
+    more come."""
+    paths = shown(page)
+    while len(paths) < wanted:
+        page.evaluate(
+            "() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }"
+        )
+        page.wait_for_timeout(60)
+        more = shown(page)
+        if len(more) == len(paths):
+            break
+        paths = more
+    return paths
+
+
+def run_query(page: Page, query: Query) -> Outcome:
+    clear(page)
+    timing = page.evaluate(TIME_QUERY, query.text)
+    page.wait_for_timeout(SETTLE_MS)
+    return Outcome(query, results(page, query.k), timing["ms"])
+
+
+def open_search(page: Page, base: str) -> None:
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").click()
+    page.locator(".md-search-result__meta", has_text="键入").wait_for()  # the worker is ready
+
+
+def index_bytes(site: Path) -> int:
+    """What the search downloads, at most, as its index: Material's one file, or Pagefind's folders."""
+    pagefind = [p for name in ("pagefind", "pagefind-older") for p in (site / name).rglob("*") if p.is_file()]
+    files = pagefind or [site / "search" / "search_index.json"]
+    return sum(p.stat().st_size for p in files)
+
+
+def run(site: Path) -> list[Outcome]:
+    queries = load_queries(site)
+    with sync_playwright() as playwright, serve(site) as base:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_context(locale="zh-CN").new_page()
+        open_search(page, base)
+        outcomes = [run_query(page, query) for query in queries]
+        browser.close()
+    return outcomes
+
+
+def summary(backend: str, site: Path, outcomes: list[Outcome]) -> list[str]:
+    n, ms = len(outcomes), [o.ms for o in outcomes]
+    return [
+        backend,
+        str(n),
+        f"{sum(o.found for o in outcomes) / n:.2f}",
+        f"{sum(o.top1 for o in outcomes) / n:.2f}",
+        f"{statistics.median(ms):.0f}",
+        f"{max(ms):.0f}",
+        f"{index_bytes(site) / len(agency_pages(site)) / 1000:.2f}",
+    ]
+
+
+def failures(outcomes: list[Outcome]) -> list[list[str]]:
+    rows = []
+    for o in outcomes:
+        if o.found and o.top1:
+            continue
+        missing = sorted(o.query.expected - set(o.results[: o.query.k]))
+        rows.append(
+            [
+                o.query.text,
+                o.query.kind,
+                " ".join(problem for problem, ok in (("recall", o.found), ("top-1", o.top1)) if not ok),
+                str(len(o.query.expected)),
+                str(len(o.results)),
+                " ".join(_short(p) for p in missing),
+                _short(o.results[0]) if o.results else "–",
+            ]
+        )
+    return rows
+
+
+def _short(url: str) -> str:
+    return url.removeprefix("bulletins/").rstrip("/") or url
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--backend", nargs="+", choices=BACKENDS, default=list(BACKENDS))
+    parser.add_argument("--site", nargs="+", default=[], metavar="BACKEND=SITE", help="a built site to use")
+    parser.add_argument("--out", type=Path, help="also write the tables here, as Markdown")
+    args = parser.parse_args()
+    given = dict(item.split("=", 1) for item in args.site)
+    rows, failed = [], []
+    with tempfile.TemporaryDirectory(prefix="search-suite-") as scratch:
+        for backend in args.backend:
+            if backend in given:
+                site = Path(given[backend])
+            else:
+                (work := Path(scratch) / backend).mkdir()
+                site = build(backend, work)
+            outcomes = run(site)
+            rows.append(summary(backend, site, outcomes))
+            failed += [[backend, *row] for row in failures(outcomes)]
+    header = ["backend", "queries", "recall", "top-1", "median ms", "max ms", "index KB per page"]
+    report = [markdown_table(header, rows)]
+    if failed:
+        fail_header = ["backend", "query", "kind", "fails", "expected", "results", "missing in first k", "first"]
+        report.append(markdown_table(fail_header, failed))
+    text = "\n\n".join(report)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
