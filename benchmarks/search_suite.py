@@ -33,6 +33,7 @@ from tests.helpers import build_site, generate_docs, make_project, serve  # noqa
 from tests.search_suite import Outcome, Query, agency_pages, load_queries  # noqa: E402
 
 BACKENDS = ("lunr", "pagefind")
+TARGET_MS = 100  # issue 14: first results within this, every query, at the seeds' size
 SETTLE_MS = 150  # a later answer (Pagefind's older shard) comes within this of the first
 _LINKS = ".md-search-result__item > a.md-search-result__link"
 
@@ -64,10 +65,12 @@ def results(page: Page, wanted: int) -> list[str]:
     """The result pages, scrolling Material's lazily rendered list until `wanted` are shown or no
     more come."""
     paths = shown(page)
+    wrap = page.locator(".md-search__scrollwrap")
     while len(paths) < wanted:
-        page.evaluate(
-            "() => { const s = document.querySelector('.md-search__scrollwrap'); s.scrollTop = s.scrollHeight; }"
-        )
+        # Material renders 4 more each time the list's end comes into view: leave it, then reach it.
+        wrap.evaluate("wrap => { wrap.scrollTop = 0; }")
+        page.wait_for_timeout(30)
+        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight; }")
         page.wait_for_timeout(60)
         more = shown(page)
         if len(more) == len(paths):
@@ -91,8 +94,14 @@ def open_search(page: Page, base: str) -> None:
 
 
 def index_bytes(site: Path) -> int:
-    """What the search downloads, at most, as its index: Material's one file, or Pagefind's folders."""
-    pagefind = [p for name in ("pagefind", "pagefind-older") for p in (site / name).rglob("*") if p.is_file()]
+    """The search index's bytes: Material's one file, or Pagefind's folders less its code (pagefind.js
+    and the WebAssembly, the same whatever the pages)."""
+    pagefind = [
+        p
+        for name in ("pagefind", "pagefind-older")
+        for p in (site / name).rglob("*")
+        if p.is_file() and p.name != "pagefind.js" and not p.name.startswith("wasm.")
+    ]
     files = pagefind or [site / "search" / "search_index.json"]
     return sum(p.stat().st_size for p in files)
 
@@ -124,18 +133,22 @@ def summary(backend: str, site: Path, outcomes: list[Outcome]) -> list[str]:
 def failures(outcomes: list[Outcome]) -> list[list[str]]:
     rows = []
     for o in outcomes:
-        if o.found and o.top1:
+        slow = o.ms > TARGET_MS
+        if o.found and o.top1 and not slow:
             continue
         missing = sorted(o.query.expected - set(o.results[: o.query.k]))
         rows.append(
             [
                 o.query.text,
                 o.query.kind,
-                " ".join(problem for problem, ok in (("recall", o.found), ("top-1", o.top1)) if not ok),
+                " ".join(
+                    problem for problem, ok in (("recall", o.found), ("top-1", o.top1), ("slow", not slow)) if not ok
+                ),
                 str(len(o.query.expected)),
                 str(len(o.results)),
                 " ".join(_short(p) for p in missing),
                 _short(o.results[0]) if o.results else "–",
+                f"{o.ms:.0f}",
             ]
         )
     return rows
@@ -166,7 +179,7 @@ def main() -> int:
     header = ["backend", "queries", "recall", "top-1", "median ms", "max ms", "index KB per page"]
     report = [markdown_table(header, rows)]
     if failed:
-        fail_header = ["backend", "query", "kind", "fails", "expected", "results", "missing in first k", "first"]
+        fail_header = ["backend", "query", "kind", "fails", "expected", "results", "missing in first k", "first", "ms"]
         report.append(markdown_table(fail_header, failed))
     text = "\n\n".join(report)
     print(text)

@@ -2,7 +2,7 @@
 
 Expected pages are derived, not written by hand: every agency page (api/pages.json) whose agency
 name, or one of whose activities (the page's `<li id="a-N">` items), contains the query once both
-are normalised as search normalises them (generator/search_text.py). The first result must be one
+are normalised as search normalises them (generator/search/text.py). The first result must be one
 of the query's `top1` pages if the YAML gives them, else a page whose agency name contains the query
 if there is one, else any expected page; a query with no expected page must show no result.
 Recall counts a query as found when every expected page is among its first k = expected + 2 results.
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.search_text import normalise
+from generator.search.text import normalise
 
 QUERIES = Path(__file__).parent / "data" / "search_queries.yml"
 SLACK = 2  # results allowed beyond the expected pages before one counts as missed

@@ -9,7 +9,7 @@ A reader's query and a page's text match when their normalised forms do, charact
 - traditional characters are their simplified ones (質量 is 质量), by OpenCC's character table.
 
 Each character normalises on its own (to nothing, one or a few characters), so a match in the
-normalised text maps back to the characters it came from: the browser (generator/search_match.js)
+normalised text maps back to the characters it came from: the browser (generator/search/match.js)
 applies the same rule with the table written into the index (`table`).
 """
 
