@@ -19,78 +19,24 @@ import statistics
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
-from benchmarks.search_query import TIME_QUERY  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
 from tests.browser.conftest import CHROMIUM, FLAGS  # noqa: E402
 from tests.helpers import build_site, generate_docs, make_project, serve  # noqa: E402
-from tests.search_suite import Outcome, Query, agency_pages, load_queries  # noqa: E402
+from tests.search_suite import TARGET_MS, Outcome, agency_pages, load_queries, open_search, run_query  # noqa: E402
 
 BACKENDS = ("lunr", "pagefind")
-TARGET_MS = 100  # issue 14: first results within this, every query, at the seeds' size
-SETTLE_MS = 150  # a later answer (Pagefind's older shard) comes within this of the first
-_LINKS = ".md-search-result__item > a.md-search-result__link"
 
 
 def build(backend: str, work: Path) -> Path:
     make_project(work)
     generate_docs(work)
     return build_site(work, SEARCH_BACKEND=backend)
-
-
-def clear(page: Page) -> None:
-    """An empty box, and the placeholder in the result list (so the next answer is seen to arrive)."""
-    page.evaluate(
-        """() => {
-          const input = document.querySelector("input.md-search__input");
-          input.value = "";
-          input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "End" }));
-        }"""
-    )
-    page.locator(".md-search-result__meta", has_text="键入").wait_for()
-
-
-def shown(page: Page) -> list[str]:
-    hrefs = page.locator(_LINKS).evaluate_all("links => links.map(a => a.href)")
-    return list(dict.fromkeys(urlparse(href).path.lstrip("/") for href in hrefs))
-
-
-def results(page: Page, wanted: int) -> list[str]:
-    """The result pages, scrolling Material's lazily rendered list until `wanted` are shown or no
-    more come."""
-    paths = shown(page)
-    wrap = page.locator(".md-search__scrollwrap")
-    while len(paths) < wanted:
-        # Material renders 4 more each time the list's end comes into view: leave it, then reach it.
-        wrap.evaluate("wrap => { wrap.scrollTop = 0; }")
-        page.wait_for_timeout(30)
-        wrap.evaluate("wrap => { wrap.scrollTop = wrap.scrollHeight; }")
-        page.wait_for_timeout(60)
-        more = shown(page)
-        if len(more) == len(paths):
-            break
-        paths = more
-    return paths
-
-
-def run_query(page: Page, query: Query) -> Outcome:
-    clear(page)
-    timing = page.evaluate(TIME_QUERY, query.text)
-    page.wait_for_timeout(SETTLE_MS)
-    return Outcome(query, results(page, query.k), timing["ms"])
-
-
-def open_search(page: Page, base: str) -> None:
-    page.goto(base)
-    page.wait_for_load_state("networkidle")
-    page.locator("input.md-search__input").click()
-    page.locator(".md-search-result__meta", has_text="键入").wait_for()  # the worker is ready
 
 
 def index_bytes(site: Path) -> int:

@@ -25,12 +25,10 @@ function searchNormaliser(table) {
   const normaliseChar = (char) => {
     let kept = cache.get(char);
     if (kept === undefined) {
-      kept = "";
-      for (const part of char.normalize("NFKC")) {
-        if (dropped.test(part)) continue;
-        const lower = part.toLowerCase();
-        kept += simplified.get(lower) || lower;
-      }
+      const nfkc = char.normalize("NFKC");
+      const folded = Array.from(nfkc).length === 1 ? nfkc : char; // full width as half, where 1:1
+      const lower = folded.toLowerCase();
+      kept = dropped.test(folded) ? "" : simplified.get(lower) || lower;
       cache.set(char, kept);
     }
     return kept;

@@ -2,15 +2,15 @@
 
 A reader's query and a page's text match when their normalised forms do, character for character:
 
-- full-width forms are their half-width ones (NFKC: ２０２４ is 2024, ＱＣ is QC, （ is ();
+- full-width forms are their half-width ones (NFKC where 1:1: ２０２４ is 2024, ＱＣ is QC);
 - letters are lower case (qc is QC);
 - whitespace and punctuation are left out (QC 小组 is QC小组, 双随机一公开 is 双随机、一公开,
   铁拳行动 is “铁拳”行动);
 - traditional characters are their simplified ones (質量 is 质量), by OpenCC's character table.
 
-Each character normalises on its own (to nothing, one or a few characters), so a match in the
-normalised text maps back to the characters it came from: the browser (generator/search/match.js)
-applies the same rule with the table written into the index (`table`).
+Each character normalises on its own (to nothing or to one character), so a match in the normalised
+text maps back to the characters it came from: the browser (generator/search/match.js) applies the
+same rule with the table written into the index (`table_for`).
 """
 
 from __future__ import annotations
@@ -36,14 +36,12 @@ def traditional_to_simplified() -> dict[str, str]:
 
 @cache
 def normalise_char(char: str) -> str:
-    table = traditional_to_simplified()
-    kept = []
-    for part in unicodedata.normalize("NFKC", char):
-        if unicodedata.category(part)[0] in "PZC":  # punctuation, separators (spaces), controls
-            continue
-        part = part.lower()
-        kept.append(table.get(part, part))
-    return "".join(kept)
+    nfkc = unicodedata.normalize("NFKC", char)
+    folded = nfkc if len(nfkc) == 1 else char  # full width as half, where 1:1
+    if unicodedata.category(folded)[0] in "PZC":  # punctuation, separators (spaces), controls
+        return ""
+    lower = folded.lower()
+    return traditional_to_simplified().get(lower, lower)
 
 
 def normalise(text: str) -> str:
