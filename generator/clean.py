@@ -11,8 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.model import Document, SourceLine
-from generator.parse import LABEL, TITLE, item_start
-from generator.registry import fold
+from generator.text import LABEL, TITLE, fold, item_start
 
 _DASH = "-—–－―‐"
 PAGE_NUMBER = re.compile(
@@ -28,10 +27,8 @@ _HEADER_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
-class Removed:
-    line: int
-    text: str
-    reason: str  # "page number" or "running header"
+class Removed(SourceLine):
+    reason: str = ""  # "page number" or "running header"
 
 
 def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
@@ -43,11 +40,11 @@ def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
     removed: list[Removed] = []
     for n, (line, key) in enumerate(zip(doc.lines, keys, strict=True)):
         if key and PAGE_NUMBER.match(key):
-            removed.append(Removed(line.number, line.text, "page number"))
+            removed.append(Removed(line.number, line.text, line.position, "page number"))
         elif (
             key and counts[key] > 1 and _looks_like_header(key) and (key in seen or n > first_item or not _heading(key))
         ):
-            removed.append(Removed(line.number, line.text, "running header"))
+            removed.append(Removed(line.number, line.text, line.position, "running header"))
         else:
             kept.append(line)
         seen.add(key)

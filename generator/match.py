@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import urls
 from generator.errors import InputError, Warnings
 from generator.model import LEVELS, Archive, Bulletin, Entry, Family
 from generator.registry import Registry
@@ -56,7 +57,7 @@ def _unknown(registry: Registry, agency: str, region: str) -> tuple[str, Family]
 def _slug(family_id: str, taken: set[str]) -> str:
     """The family id; a family's second item in one bulletin gets -2, its third -3 …"""
     slug, n = family_id, 1
-    while slug in taken or slug in ("index", "source"):
+    while slug in taken or slug in urls.PAGE_SLUGS_TAKEN:
         n += 1
         slug = f"{family_id}-{n}"
     taken.add(slug)

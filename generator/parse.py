@@ -4,74 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
 
 from generator.errors import InputError, Warnings
-from generator.model import LEVELS, Activity, Bulletin, Document, Item
-from generator.registry import Registry, fold
-from generator.slugs import pinyin_slug
+from generator.model import TEXT_LINE, Activity, Bulletin, Document, Item, Position
+from generator.names import agency_at, partners
+from generator.regions import region_level, region_slug
+from generator.registry import Registry
+from generator.text import BOLD, LABEL, TITLE, chinese_number, ends_sentence, item_start
 
-_REGIONS = yaml.safe_load((Path(__file__).parent / "data" / "regions.yml").read_text(encoding="utf-8"))
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMERAL = "零〇一二两三四五六七八九十百千"
-# 一、 二． 三，(folded, so full- and half-width alike). Bold markers may wrap it.
-ITEM_START = re.compile(rf"^\s*(?:\*\*)?\s*(?P<numeral>[{_NUMERAL}]+)\s*[、.,]")
-LABEL = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$")
-TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<region>.*?)\s*[“\"「]?\s*(?P<campaign>质量月)")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 # How a complete title ends (…开展的主要活动); one that does not may go on in the next paragraph.
 _TITLE_ENDS = ("活动", "安排", "计划", "方案")
-# A paragraph that ends with one of these (perhaps inside a closing quote or bracket) is
-# finished; one that does not was cut by a page break. A colon ends a lead-in to sub-items.
-_STOPS = "。；;！!？?：:…"
-_CLOSERS = "”’」』）)》\"'"
 ACTIVITY_END = re.compile(r"(?<=[。；;！!？?])")
 CAMPAIGN = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
-BOLD = "**"
-# Where an agency's name ends and what it does begins, when neither bold type nor the
-# registry says: the first of these verbs.
-_VERBS = (
-    "组织", "开展", "举办", "举行", "召开", "发布", "结合", "联合", "实施", "推进", "推动", "加强",
-    "深入", "深化", "持续", "计划", "走访", "依法", "坚持", "提倡", "配合", "会同", "制作", "指导",
-    "围绕", "积极", "进一步", "牵头", "负责", "做好", "完善", "印发", "部署", "落实", "聚焦", "针对",
-    "面向", "按照", "根据", "通过", "启动", "建立", "强化", "大力", "广泛", "全面", "认真", "督促",
-    "协调", "宣传", "参与", "将", "在", "对", "与", "向",
-)  # fmt: skip
-_VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
-# Words that bring partners into an item: 市市场监管局、市教育局联合开展… / 甲联合乙开展… / 甲会同乙…
-_JOINT = ("联合", "会同", "配合", "协同", "共同")
-_META_TYPES = {"source_url": str, "notice": str, "issuer": str, "region": str, "level": str, "year": int}
-
-
-def item_start(text: str) -> re.Match | None:
-    """The numbering that opens an item (一、 二． …), matched full- and half-width alike."""
-    return ITEM_START.match(fold(text[:_ITEM_HEAD]))
-
-
-# Enough of a paragraph to see its numbering: spaces, **, 一百九十九 and the separator.
-_ITEM_HEAD = 24
-
-
-def chinese_number(numeral: str) -> int:
-    """一 -> 1, 十二 -> 12, 九十九 -> 99, 一百零三 -> 103."""
-    total, digit = 0, 0
-    for char in numeral:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-            continue
-        unit = {"十": 10, "百": 100, "千": 1000}[char]
-        total += (digit or 1) * unit
-        digit = 0
-    return total + digit
 
 
 @dataclass
 class Paragraph:
     line: int
     text: str  # the lines of the paragraph joined, with page-break splits repaired
+    position: Position = TEXT_LINE  # of its first line
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -84,39 +36,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             current = None
             continue
         if current is None:
-            current = Paragraph(line.number, text)
+            current = Paragraph(line.number, text, line.position)
             result.append(current)
         else:
             current.text += text
     return result
-
-
-def region_level(region: str) -> tuple[str, str]:
-    """The canonical region name (莆田市 -> 莆田) and its level of government."""
-    if region in ("", *_REGIONS["national"]):
-        return "全国", "national"
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
-        if region.endswith(suffix) and len(region) - len(suffix) >= 2:
-            region = region[: -len(suffix)]
-            break
-    if region in _REGIONS["provinces"]:
-        return region, "province"
-    if region.endswith(("县", "区", "旗")):
-        return region, "county"
-    return region, "city"
-
-
-def region_slug(region: str, level: str) -> str:
-    if level == "national":
-        return "national"
-    return _REGIONS["provinces"].get(region) or pinyin_slug(region)
-
-
-def ends_sentence(text: str) -> bool:
-    text = text.replace(BOLD, "").rstrip()
-    while text and text[-1] in _CLOSERS:
-        text = text[:-1]
-    return bool(text) and text[-1] in _STOPS
 
 
 @dataclass
@@ -138,7 +62,8 @@ class _Header:
             self.match = TITLE.search(self.title)
         else:
             self.preamble.append(plain)
-            warnings.add(path, block.line, f"text before the first item is kept as preamble: {plain[:40]}")
+            message = f"text before the first item is kept as preamble: {plain[:40]}"
+            warnings.add(path, block.line, message, position=block.position)
 
 
 def _title_part(text: str) -> bool:
@@ -161,7 +86,7 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     if not raw_items:
         raise InputError(doc.path, header.line, "no numbered items (一、 二、 …) after the title")
 
-    meta = _checked_meta(doc)
+    meta = doc.meta
     year = meta.get("year") or int(header.match["year"])
     region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
     level = meta.get("level") or level
@@ -182,25 +107,6 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     )
 
 
-def _checked_meta(doc: Document) -> dict:
-    """The seed's front matter, each value of the type it must have."""
-    meta = {}
-    for key, value in doc.meta.items():
-        if key == "published":
-            meta[key] = str(value)  # a date or free text such as 2024年8月
-            continue
-        if not isinstance(value, _META_TYPES[key]) or isinstance(value, bool):
-            raise InputError(doc.path, 2, f"front matter {key} must be {_META_TYPES[key].__name__}, not {value!r}")
-        meta[key] = value
-    if "level" in meta and meta["level"] not in LEVELS:
-        raise InputError(doc.path, 2, f"front matter level must be one of {', '.join(LEVELS)}, not {meta['level']!r}")
-    if "year" in meta and not 1900 <= meta["year"] <= 2999:
-        raise InputError(doc.path, 2, f"front matter year {meta['year']} is not a plausible year")
-    if "source_url" in meta and not re.match(r"^https?://[^\s<>\"]+$", meta["source_url"]):
-        raise InputError(doc.path, 2, f"front matter source_url must be an http(s) URL, not {meta['source_url']!r}")
-    return meta
-
-
 def _continue_item(item: Paragraph, block: Paragraph) -> None:
     """A paragraph after an item belongs to it: glued on if a page break cut the item."""
     item.text += ("\n" if ends_sentence(item.text) else "") + block.text
@@ -215,12 +121,13 @@ def _item(block: Paragraph, path: str, registry: Registry) -> Item:
     while body_start < len(text) and text[body_start] in " \u3000":
         body_start += 1
     body = text[body_start:]
-    agency = _bold_agency(bold, body_start, len(text), text) or registry.prefix(body) or _verb_cut(body)
+    agency = _bold_agency(bold, body_start, len(text), text) or agency_at(body, registry)
     if not agency:
-        raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name")
+        raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name", block.position)
     rest = body[len(agency) :]
     if not rest.strip():
-        raise InputError(path, block.line, f"item {numeral}、 names {agency} but says nothing it will do")
+        message = f"item {numeral}、 names {agency} but says nothing it will do"
+        raise InputError(path, block.line, message, block.position)
     return Item(
         order=chinese_number(numeral),
         numeral=numeral,
@@ -230,6 +137,7 @@ def _item(block: Paragraph, path: str, registry: Registry) -> Item:
         campaigns=campaigns(rest),
         line=block.line,
         partners=partners(rest, registry),
+        position=block.position,
     )
 
 
@@ -255,43 +163,6 @@ def _bold_agency(spans: list[tuple[int, int]], body_start: int, end: int, text: 
     return None
 
 
-def _verb_cut(body: str) -> str | None:
-    match = re.compile(f"、|{_VERB.pattern}").search(body, 2)
-    if match and match.start() <= 30:
-        return body[: match.start()]
-    punct = re.search(r"[，,。；;：:（(]", body)
-    if punct and 2 <= punct.start() <= 30:
-        return body[: punct.start()]
-    return None
-
-
-def partners(rest: str, registry: Registry) -> tuple[str, ...]:
-    """Agencies the item names as joining in: after 、 before 联合/共同, or after 联合/会同/配合."""
-    listed = rest.startswith("、")
-    if not listed and not rest.startswith(_JOINT):
-        return ()
-    position, names = (1 if listed else 2), []
-    while name := _partner_at(rest[position:], registry):
-        names.append(name.strip())
-        position += len(name)
-        if not rest.startswith(("、", "和", "及", "与"), position):
-            break
-        position += 1
-    if listed and not rest.startswith(_JOINT, position):
-        return ()  # a list that is not followed by 联合… names no partners
-    return tuple(names)
-
-
-def _partner_at(text: str, registry: Registry) -> str | None:
-    if _VERB.match(text):
-        return None
-    name = registry.prefix(text) or _verb_cut(text)
-    return name if name and (registry.match(name) or name.rstrip().endswith(_ORG_ENDS)) else None
-
-
-_ORG_ENDS = tuple("局委办部厅院署社会行司所队站心联关")
-
-
 def split_activities(text: str) -> tuple[Activity, ...]:
     """Sentences ending in 。 or ； (and paragraph ends) are the item's activities."""
     pieces = [p.strip() for para in text.split("\n") for p in ACTIVITY_END.split(para)]
@@ -309,5 +180,6 @@ def _check_numbering(items: tuple[Item, ...], path: str, warnings: Warnings) -> 
     for item in items:
         if item.order != expected:
             kind = "repeats" if item.order < expected else "skips"
-            warnings.add(path, item.line, f"numbering {kind}: item {item.numeral}、 where {expected} was expected")
+            message = f"numbering {kind}: item {item.numeral}、 where {expected} was expected"
+            warnings.add(path, item.line, message, position=item.position)
         expected = item.order + 1

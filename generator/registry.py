@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-import yaml
-
+from generator.data_files import DATA, load_yaml
+from generator.errors import DataError
 from generator.model import LEVELS, Family
 from generator.slugs import pinyin_slug
+from generator.text import fold
 
-DATA = Path(__file__).parent / "data"
 REGISTRY_PATH = DATA / "agencies.yml"
 SCHEMA_PATH = DATA / "agencies.schema.json"
 
@@ -33,24 +30,6 @@ _SUFFIXES = sorted(
 )  # fmt: skip
 
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character: NFKC, where 1:1."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = unicodedata.normalize("NFKC", char)
-        self[code] = folded if len(folded) == 1 else char
-        return self[code]
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Full-width and half-width forms alike, character by character (lengths kept)."""
-    return text.translate(_FOLD)
-
-
 def core_key(name: str, region: str = "") -> str:
     """What an agency does, without level, region or organisation kind: 市市场监管局 -> 场监管."""
     key = fold(name).replace(" ", "").replace("\u3000", "")
@@ -68,10 +47,6 @@ def core_key(name: str, region: str = "") -> str:
         if key.endswith(suffix) and len(key) > len(suffix):
             return key[: -len(suffix)]
     return key
-
-
-class RegistryError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -105,16 +80,7 @@ class Registry:
 
 
 def load_registry(path: Path = REGISTRY_PATH) -> Registry:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"{path}: not valid YAML: {exc}") from None
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise RegistryError(f"{path}: {where}: {exc.message}") from None
+    data = load_yaml(path, SCHEMA_PATH)
     return build_registry(
         tuple(
             Family(
@@ -135,7 +101,7 @@ def build_registry(families: tuple[Family, ...], shown: str = "registry") -> Reg
     seen_ids: set[str] = set()
     for family in families:
         if family.id in seen_ids:
-            raise RegistryError(f"{shown}: family id {family.id!r} is used twice")
+            raise DataError(f"{shown}: family id {family.id!r} is used twice")
         seen_ids.add(family.id)
         for names in family.names.values():
             for name in names:
@@ -148,4 +114,4 @@ def build_registry(families: tuple[Family, ...], shown: str = "registry") -> Reg
 def _claim(table: dict[str, str], key: str, family_id: str, what: str, shown: str) -> None:
     owner = table.setdefault(key, family_id)
     if owner != family_id:
-        raise RegistryError(f"{shown}: {what} of {family_id!r} already belongs to {owner!r}")
+        raise DataError(f"{shown}: {what} of {family_id!r} already belongs to {owner!r}")

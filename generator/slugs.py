@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -15,5 +13,7 @@ def slugify(text: str) -> str:
 
 def pinyin_slug(text: str) -> str:
     """莆田 -> putian. Syllables run together, as in place names; other text is kept ASCII."""
+    from pypinyin import lazy_pinyin  # only when a slug is made: its dictionaries take a while to load
+
     syllables = lazy_pinyin(text, errors=lambda chars: [slugify(chars) or "-"])
     return slugify("".join(s if s.isascii() else "-" for s in syllables))

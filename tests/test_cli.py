@@ -1,27 +1,10 @@
-import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from tests.helpers import ROOT, generate_docs, make_project
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": ROOT}
-    )
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.helpers import MESSY, generate_docs, make_project, run, tree
 
 
 @pytest.fixture
@@ -105,8 +88,6 @@ def test_check_reads_agency_and_source_from_the_front_matter(work: Path, before:
 
 
 def test_a_messy_seed_in_any_encoding_gives_the_same_pages(tmp_path: Path):
-    from tests.test_clean import MESSY
-
     outputs = []
     for name, data in [("utf8", MESSY.encode()), ("gb", MESSY.replace("\n", "\r\n").encode("gb18030"))]:
         work = tmp_path / name

@@ -1,4 +1,4 @@
-import time
+import signal
 from pathlib import Path
 
 import pytest
@@ -6,8 +6,7 @@ import pytest
 from generator import pipeline
 from generator.errors import Diagnostic, StepFailed
 from generator.registry import REGISTRY_PATH
-from tests.helpers import make_project
-from tests.test_cli import run, tree
+from tests.helpers import make_project, run, tree
 
 
 @pytest.fixture
@@ -65,33 +64,15 @@ def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_site(work: Path):
     assert tree(work / "site") == before
 
 
-def search_workers_of(parent: int) -> list[Path]:
-    """/proc folders of the search workers that `parent` started."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-            command = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue  # ended meanwhile
-        if ppid == parent and b"search_worker" in command:
-            found.append(stat.parent)
-    return found
-
-
-def test_a_failed_check_stops_the_build_and_its_search_worker_and_keeps_the_site(
+def test_a_failed_check_stops_the_build_and_keeps_the_site(
     work: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
 ):
-    builds, workers = [], []
+    builds = []
     popen = pipeline.subprocess.Popen
     monkeypatch.setattr(pipeline.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
 
     def failing_check(seeds: Path, docs: Path) -> list[Diagnostic]:
-        for _ in range(100):  # fail once the build is under way, its search worker started
-            workers.extend(search_workers_of(builds[0].pid))
-            if workers:
-                break
-            time.sleep(0.05)
+        assert builds, "the build had not started"  # it runs beside the check
         return [Diagnostic("seeds/a.txt", 3, "docs/x.md differs from the source", "error")]
 
     monkeypatch.setattr(pipeline, "check", failing_check)
@@ -101,25 +82,20 @@ def test_a_failed_check_stops_the_build_and_its_search_worker_and_keeps_the_site
     assert failed.value.lines == ["seeds/a.txt:3: error: docs/x.md differs from the source"]
     assert tree(work / "site") == before
     assert not (work / ".site-build").exists()
-    assert workers, "the search worker never started"
-    for _ in range(50):
-        if not workers[0].exists():
-            break
-        time.sleep(0.1)
-    else:
-        pytest.fail("the stopped build's search worker is still running")
+    assert builds[0].returncode == -signal.SIGTERM  # stopped, not finished
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_the_docs_folder_is_the_one_mkdocs_yml_names(tmp_path: Path):
+def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_url: !ENV [SITE_URL, 'x']\ndocs_dir: pages\n", encoding="utf-8")
-    assert pipeline.docs_dir(config) == tmp_path / "pages"
+    config.write_text("site_name: 甲\nsite_url: !ENV [SITE_URL, 'x']\ndocs_dir: pages\n", encoding="utf-8")
+    assert pipeline.site_config(config) == pipeline.SiteConfig(tmp_path / "pages", "甲")
     config.write_text("site_name: x\n", encoding="utf-8")
-    assert pipeline.docs_dir(config) == tmp_path / "docs"
-    config.write_text("docs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")
-    with pytest.raises(pipeline.InputError, match="docs_dir must be a plain folder name"):
-        pipeline.docs_dir(config)
-    config.write_text("site_name: [x\n", encoding="utf-8")
-    with pytest.raises(pipeline.InputError, match="not valid YAML"):
-        pipeline.docs_dir(config)
+    assert pipeline.site_config(config).docs_dir == tmp_path / "docs"
+    monkeypatch.setenv("DOCS", "elsewhere")
+    config.write_text("site_name: x\ndocs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")  # as MkDocs reads it
+    assert pipeline.site_config(config).docs_dir == tmp_path / "elsewhere"
+    for text, message in [("site_name: [x\n", "not valid YAML"), ("docs_dir: d\n", "site_name is missing")]:
+        config.write_text(text, encoding="utf-8")
+        with pytest.raises(pipeline.InputError, match=message):
+            pipeline.site_config(config)

@@ -6,11 +6,11 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.errors import Warnings
+from generator.errors import DataError, Warnings
 from generator.match import build_archive
 from generator.model import Family
-from generator.registry import REGISTRY_PATH, SCHEMA_PATH, RegistryError, build_registry, core_key, load_registry
-from tests.test_parse import BULLETINS
+from generator.registry import REGISTRY_PATH, SCHEMA_PATH, build_registry, core_key, load_registry
+from tests.helpers import doc, seed_bulletins
 
 REGISTRY = load_registry()
 
@@ -23,7 +23,7 @@ def test_registry_file_matches_its_schema():
 def test_schema_rejects_a_bad_id(tmp_path: Path):
     bad = tmp_path / "agencies.yml"
     bad.write_text("families:\n  - {id: Bad_Id, name: 甲, name_en: A, names: {city: [市甲局]}}\n", encoding="utf-8")
-    with pytest.raises(RegistryError, match="families/0/id"):
+    with pytest.raises(DataError, match="families/0/id"):
         load_registry(bad)
 
 
@@ -32,12 +32,12 @@ def test_no_name_or_key_belongs_to_two_families():
         Family("a", "甲", "A", {"city": ("市公安局",)}),
         Family("b", "乙", "B", {"national": ("公安部",)}),  # same key 公安 as 市公安局
     )
-    with pytest.raises(RegistryError, match="already belongs to 'a'"):
+    with pytest.raises(DataError, match="already belongs to 'a'"):
         build_registry(families)
 
 
 def families_of_seeds() -> dict[str, list[str]]:
-    archive = build_archive(list(BULLETINS.values()), REGISTRY, Warnings())
+    archive = build_archive(list(seed_bulletins().values()), REGISTRY, Warnings())
     result = defaultdict(list)
     for entry in archive.entries:
         result[entry.family.id].append(entry.item.agency)
@@ -89,7 +89,6 @@ def test_core_key_ignores_level_region_and_kind():
 
 def test_an_unknown_agency_gets_a_pinyin_family_and_a_warning():
     from generator.parse import parse_bulletin
-    from tests.test_parse import doc
 
     warnings = Warnings()
     bulletin = parse_bulletin(doc("2025 年全国“质量月”\n\n\n一、国家体育总局组织开展赛事。"), REGISTRY, warnings)

@@ -10,7 +10,7 @@ traditional -> simplified table written into the index).
 - `lunr` (one file): search/search_index.json keeps Material's `config` (its highlighter reads
   the separator) with the table added, and its `docs` are the SearchPages; the worker
   (match.js + index_worker.js) matches them all in the browser.
-- `pagefind` (chunked): generator/pagefind.py indexes the character bigrams of each page as
+- `pagefind` (chunked): generator/search/pagefind_index.py indexes the character bigrams of each page as
   words (`tokens`) and keeps the SearchPages in each record's metadata; the worker
   (match.js + pagefind_worker.js) asks Pagefind for the records holding every bigram of
   the query and matches their pages as above.

