@@ -8,8 +8,9 @@ its home page in Debian's Chromium and types every query of tests/data/search_qu
 Material's search box. Per query: the result pages (scrolling the list until k = expected + 2 are
 shown or the list ends), whether every expected page is among the first k (recall), whether the
 first result is an acceptable one (top-1), and the time from the completing key to the first
-result in the list. What a query must return is derived from the built site (tests/search_suite.py).
-Prints a summary per backend and every failing query; `--out` also writes them as Markdown.
+result in the list (median of --runs, default 3). What a query must return is derived from the
+built site (tests/search_suite.py). Prints a summary per backend and every failing query; `--out`
+also writes them as Markdown.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,13 +54,18 @@ def index_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in files)
 
 
-def run(site: Path) -> list[Outcome]:
+def run(site: Path, runs: int) -> list[Outcome]:
+    """Each query's outcome: its first run's results, the median time of `runs` (the first run of
+    the first query included: it is a reader's first search)."""
     queries = load_queries(site)
     with sync_playwright() as playwright, serve(site) as base:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         page = browser.new_context(locale="zh-CN").new_page()
         open_search(page, base)
-        outcomes = [run_query(page, query) for query in queries]
+        outcomes = []
+        for query in queries:
+            tries = [run_query(page, query) for _ in range(runs)]
+            outcomes.append(replace(tries[0], ms=statistics.median(o.ms for o in tries)))
         browser.close()
     return outcomes
 
@@ -109,6 +116,7 @@ def main() -> int:
     parser.add_argument("--backend", nargs="+", choices=BACKENDS, default=list(BACKENDS))
     parser.add_argument("--site", nargs="+", default=[], metavar="BACKEND=SITE", help="a built site to use")
     parser.add_argument("--out", type=Path, help="also write the tables here, as Markdown")
+    parser.add_argument("--runs", type=int, default=3, help="times each query is typed (median time)")
     args = parser.parse_args()
     given = dict(item.split("=", 1) for item in args.site)
     rows, failed = [], []
@@ -119,7 +127,7 @@ def main() -> int:
             else:
                 (work := Path(scratch) / backend).mkdir()
                 site = build(backend, work)
-            outcomes = run(site)
+            outcomes = run(site, args.runs)
             rows.append(summary(backend, site, outcomes))
             failed += [[backend, *row] for row in failures(outcomes)]
     header = ["backend", "queries", "recall", "top-1", "median ms", "max ms", "index KB per page"]

@@ -5,8 +5,8 @@
 // A page: { location, title, name, items: [text], rank }, rank 0 for a bulletin's agency page, 1 for
 // any other (the about page): those never come first. Then pages holding the whole query come above
 // pages holding each of its space-separated words; then the agency's own name (equal to the query,
-// then containing it) above a mention; then the most occurrences. One result per page, with the
-// item that holds the query most often, the query marked.
+// then containing it, the shorter name first) above a mention; then the most occurrences. One
+// result per page, with the item that holds the query most often, the query marked.
 "use strict";
 
 const SEARCH_SETUP = 0;
@@ -120,7 +120,8 @@ class SearchMatcher {
     const name = page.normal.name.text;
     const own = name === query.phrase ? 2 : needles.every((needle) => name.includes(needle)) ? 1 : 0;
     const count = needles.reduce((sum, needle) => sum + texts.reduce((n, text) => n + occurrences(text, needle), 0), 0);
-    return { key: [page.rank, tier, -own, -count], needles };
+    const closeness = own ? name.length : 0; // of two names holding the query, the one closer to it
+    return { key: [page.rank, tier, -own, closeness, -count], needles };
   }
 
   // The item shown: the one holding the needles most often, around its first match.
