@@ -73,11 +73,12 @@ class Records:
         self.folders.setdefault(folder + "/" if folder else "", []).append(page)
 
     def write(self, folder: Path) -> int:
-        """One HTML file per folder, its pages' bigrams as text and the pages as metadata; returns the
-        number of pages written."""
+        """One HTML file per folder, its pages' bigrams as text (each once: Pagefind only finds the
+        records, the worker ranks the pages; a record's fragment stores the text, downloaded for
+        each result) and the pages as metadata; returns the number of pages written."""
         pages = 0
         for url, sections in self.folders.items():
-            words = " ".join(word for page in sections for word in tokens(page))
+            words = " ".join(dict.fromkeys(word for page in sections for word in tokens(page)))
             meta = json.dumps([asdict(page) for page in sections], ensure_ascii=False, separators=(",", ":"))
             target = folder / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)

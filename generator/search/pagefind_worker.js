@@ -13,6 +13,7 @@
 "use strict";
 
 const FOLDERS = [10, 5]; // records (bulletins) whose pages are shown: the first shard, the others
+const FIRST = 2; // records whose pages are shown before the others are downloaded
 
 // This file is assets/javascripts/workers/<name>.js: the site's root is three folders up.
 const root = new URL("../../../", self.location.href);
@@ -96,35 +97,43 @@ async function pagesOf(result) {
   return prepared.get(folder.url);
 }
 
-// One shard's results: the pages of its best records that match, best first. The older shards
-// show fewer records: their results come below the recent ones, and each record costs a download.
-async function search(pagefind, text, records) {
+// One shard's matching pages, best first, from its best `records` records: the first FIRST of them,
+// shown at once (`show`) if they hold any, then the others. Each record costs a download (and its
+// text a parse): the first results wait for only a few.
+async function search(pagefind, text, records, show) {
   const words = queryWords(text);
   if (!words.length) return [];
   const search = await pagefind.search(words.join(" "));
   if (!search || !search.results) return [];
-  const pages = await Promise.all(search.results.slice(0, records).map(pagesOf));
-  return matcher.search(pages.flat(), text);
+  const results = search.results.slice(0, records);
+  const first = (await Promise.all(results.slice(0, FIRST).map(pagesOf))).flat();
+  if (results.length <= FIRST) return matcher.search(first, text);
+  const shown = matcher.search(first, text);
+  if (shown.length) show(shown);
+  const rest = (await Promise.all(results.slice(FIRST).map(pagesOf))).flat();
+  return matcher.search(first.concat(rest), text);
 }
 
-// Results are posted after each shard that adds some, and always after the last one; a shard that
-// fails adds nothing, and an answer to a query the reader has typed past is not posted at all.
+// Results are posted as soon as some are found, again as each shard adds some, and always after
+// the last one; a shard that fails adds nothing, and an answer to a query the reader has typed past
+// is not posted at all.
 async function answer(text) {
   const id = ++latest;
   const value = text.trim();
   let items = [];
+  const post = (list) => id === latest && postMessage({ type: SEARCH_RESULT, data: { items: list.map((i) => [i]) } });
   for (const [n, pagefind] of (value ? shards : []).entries()) {
     let found = [];
     try {
-      found = await search(pagefind, value, FOLDERS[n === 0 ? 0 : 1]);
+      found = await search(pagefind, value, FOLDERS[n === 0 ? 0 : 1], (some) => post(items.concat(some)));
     } catch (error) {
       console.warn(`Search failed in shard ${n}: ${value}`, error);
     }
     if (id !== latest) return;
     items = items.concat(found);
-    if (found.length && n < shards.length - 1) postMessage({ type: SEARCH_RESULT, data: { items: items.map((i) => [i]) } });
+    if (found.length && n < shards.length - 1) post(items);
   }
-  postMessage({ type: SEARCH_RESULT, data: { items: items.map((item) => [item]) } });
+  post(items);
 }
 
 addEventListener("message", async (event) => {
