@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.search import pagefind_index  # noqa: E402
-from generator.search.pages import SearchPage, install_worker, search_page, write_index  # noqa: E402
+from generator.search.pages import INDEX, SearchPage, install_worker, search_page, write_index  # noqa: E402
 
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
@@ -76,6 +76,8 @@ def on_page_content(content, page, **_):
 def on_post_build(config, **_):
     site = Path(config.site_dir)
     pages: list[SearchPage] = _state["pages"]
+    if not (site / INDEX).is_file():
+        return  # Material's search plugin is off: the site has no search box
     if _state["backend"] == "pagefind":
         records = pagefind_index.Records()
         for page in pages:

@@ -77,3 +77,9 @@ def test_a_page_whose_search_setting_material_refuses_is_left_to_material():
     page = SimpleNamespace(meta={"search": "yes"}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
     hook.on_page_markdown("# A", page=page)
     assert page.meta == {"search": "yes"}
+
+
+def test_a_site_without_materials_search_gets_no_index(tmp_path: Path):
+    hook.on_config(SimpleNamespace(extra={}))
+    hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert list(tmp_path.iterdir()) == []
