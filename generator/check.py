@@ -16,7 +16,7 @@ from generator import urls
 from generator.errors import Diagnostic, Warnings
 from generator.load import read_seed
 from generator.model import Document
-from generator.text import BOLD, item_start
+from generator.text import BOLD, item_start, numbered_in_digits
 
 _ACTIVITY = re.compile(rf'<li id="{urls.ACTIVITY_PREFIX}\d+">(.*?)</li>')
 # The front matter's `agency:` and `source:` lines. render.front_matter writes a key per line, its value
@@ -54,19 +54,26 @@ def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
 
 def _items(doc: Document) -> list[tuple[int, str]]:
     """(first line, text without numbering and bold markers) of every numbered paragraph."""
-    items: list[tuple[int, list[str]]] = []
+    blocks: list[tuple[int, list[str]]] = []  # paragraphs: blank-line separated
     previous_blank = True
     for line in doc.lines:
         text = line.text.strip()
-        if text and previous_blank and item_start(text):
-            items.append((line.number, []))
-        if text and items:
-            items[-1][1].append(text)
+        if text and previous_blank:
+            blocks.append((line.number, []))
+        if text:
+            blocks[-1][1].append(text)
         previous_blank = not text
+    digits = numbered_in_digits(texts[0] for _, texts in blocks)
+    items: list[tuple[int, list[str]]] = []
+    for line, texts in blocks:
+        if item_start(texts[0], digits):
+            items.append((line, []))
+        if items:
+            items[-1][1].extend(texts)
     result = []
     for line, texts in items:
         joined = "".join(texts).replace(BOLD, "")
-        start = item_start(joined)
+        start = item_start(joined, digits)
         result.append((line, joined[start.end() :] if start else joined))
     return result
 

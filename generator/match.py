@@ -24,6 +24,7 @@ def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warni
                     item.line,
                     f"agency {item.agency} is not in the registry; it gets a family of its own "
                     f"({family.id}): add it as an alias in generator/data/agencies.yml if it belongs to one",
+                    position=item.position,
                 )
             entries.append(Entry(bulletin, item, family, _slug(family.id, taken)))
     known = tuple(f for f in registry.families if f.id not in unknown)

@@ -10,7 +10,7 @@ from generator.model import TEXT_LINE, Activity, Bulletin, Document, Item, Posit
 from generator.names import agency_at, partners
 from generator.regions import region_level, region_slug
 from generator.registry import Registry
-from generator.text import BOLD, LABEL, TITLE, chinese_number, ends_sentence, item_start
+from generator.text import BOLD, LABEL, TITLE, ends_sentence, item_number, item_start, numbered_in_digits
 
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 # How a complete title ends (…开展的主要活动); one that does not may go on in the next paragraph.
@@ -73,8 +73,10 @@ def _title_part(text: str) -> bool:
 def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bulletin:
     header = _Header()
     raw_items: list[Paragraph] = []
-    for block in paragraphs(doc):
-        if item_start(block.text):
+    blocks = paragraphs(doc)
+    digits = numbered_in_digits(block.text for block in blocks)
+    for block in blocks:
+        if item_start(block.text, digits):
             raw_items.append(block)
         elif raw_items:
             _continue_item(raw_items[-1], block)
@@ -90,7 +92,7 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     year = meta.get("year") or int(header.match["year"])
     region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
     level = meta.get("level") or level
-    items = tuple(_item(block, doc.path, registry) for block in raw_items)
+    items = tuple(_item(block, doc.path, registry, digits) for block in raw_items)
     _check_numbering(items, doc.path, warnings)
     return Bulletin(
         id=f"{year}-{region_slug(region, level)}",
@@ -112,11 +114,11 @@ def _continue_item(item: Paragraph, block: Paragraph) -> None:
     item.text += ("\n" if ends_sentence(item.text) else "") + block.text
 
 
-def _item(block: Paragraph, path: str, registry: Registry) -> Item:
+def _item(block: Paragraph, path: str, registry: Registry, digits: bool) -> Item:
     text, bold = _strip_bold(block.text)
-    start = item_start(text)
+    start = item_start(text, digits)
     assert start is not None
-    numeral = start["numeral"]
+    numeral, order = item_number(start)
     body_start = start.end()
     while body_start < len(text) and text[body_start] in " \u3000":
         body_start += 1
@@ -129,7 +131,7 @@ def _item(block: Paragraph, path: str, registry: Registry) -> Item:
         message = f"item {numeral}、 names {agency} but says nothing it will do"
         raise InputError(path, block.line, message, block.position)
     return Item(
-        order=chinese_number(numeral),
+        order=order,
         numeral=numeral,
         agency=agency.strip(),
         text=rest,

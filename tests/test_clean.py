@@ -24,3 +24,24 @@ def test_a_repeated_title_keeps_its_first_occurrence():
 def test_ordinary_text_is_never_removed():
     text = "2025 年全国“质量月”\n\n一、公安部开展甲。\n\n二、民政部开展甲。\n\n三、水利部开展 2025 年活动。"
     assert remove_artefacts(doc(text))[1] == []
+
+
+def test_a_title_like_running_header_beside_the_real_title_is_removed_everywhere():
+    text = (
+        "2024年全国“质量月”活动\n附件 1\n2024 年全国“质量月”联合主办单位开展的主要活动\n一、公安部开展甲，\n"
+        "2024年全国“质量月”活动\n乙。\n二、民政部开展丙。\n2024年全国“质量月”活动\n三、水利部开展丁。"
+    )
+    cleaned, removed = remove_artefacts(doc(text))
+    assert [(r.number, r.reason) for r in removed] == [
+        (1, "running header"),
+        (5, "running header"),
+        (8, "running header"),
+    ]
+    assert cleaned.lines[1].text == "2024 年全国“质量月”联合主办单位开展的主要活动"
+
+
+def test_a_title_repeated_on_every_page_keeps_its_first_occurrence():
+    text = "2024 年全国“质量月”活动安排\n一、公安部开展甲。\n2024 年全国“质量月”活动安排\n二、民政部开展丙。"
+    cleaned, removed = remove_artefacts(doc(text))
+    assert [r.number for r in removed] == [3]
+    assert cleaned.lines[0].text == "2024 年全国“质量月”活动安排"

@@ -127,3 +127,12 @@ def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
     result = run("build", "--docs", "not-a-folder", cwd=work)
     assert result.returncode == 1
     assert result.stderr.strip() == "not-a-folder: error: File exists", result.stderr
+
+
+def test_a_bulletin_numbered_in_digits_builds_and_checks(work: Path):
+    title = "2025 年长兴县“质量月”联合主办单位开展的主要活动"
+    seed = f"附件1\n\n{title}\n\n1. 县市场监管局开展甲：\n\n（1）乙；\n\n2．县公安局开展丙。\n"
+    (work / "seeds" / "digits.txt").write_text(seed, encoding="utf-8")
+    assert run("build", "--strict", cwd=work).returncode == 0
+    assert len(list((work / "docs/bulletins").glob("2025-*/public-security.md"))) == 1
+    assert run("check", cwd=work).returncode == 0

@@ -212,3 +212,24 @@ def test_metadata_overrides_what_the_title_says():
     base = doc("2025 年全国“质量月”\n\n一、公安部开展甲。")
     bulletin = parse_bulletin(replace(base, meta=meta), REGISTRY, Warnings())
     assert (bulletin.id, bulletin.year, bulletin.region, bulletin.level) == ("2026-fujian", 2026, "福建", "province")
+
+
+def test_a_bulletin_numbered_in_digits_has_its_items_found():
+    text = (
+        "2025 年长兴县“质量月”联合主办单位开展的主要活动\n\n1. 县市场监管局开展甲。\n\n"
+        "2、县公安局开展乙，增长 3.5 倍。\n\n10．县教育局开展丙。"
+    )
+    bulletin = parse_bulletin(doc(text), REGISTRY, Warnings())
+    assert [(i.numeral, i.order, i.agency) for i in bulletin.items] == [
+        ("1", 1, "县市场监管局"),
+        ("2", 2, "县公安局"),
+        ("10", 10, "县教育局"),
+    ]
+    assert bulletin.items[1].text == "开展乙，增长 3.5 倍。"
+
+
+def test_digits_inside_a_bulletin_numbered_一_are_sub_items():
+    text = "2025 年全国“质量月”\n\n一、公安部开展：\n\n1. 昆仑行动；\n\n2. 公布案例。\n\n二、民政部开展甲。"
+    bulletin = parse_bulletin(doc(text), REGISTRY, Warnings())
+    assert [i.agency for i in bulletin.items] == ["公安部", "民政部"]
+    assert [a.text for a in bulletin.items[0].activities] == ["开展：", "1. 昆仑行动；", "2. 公布案例。"]
