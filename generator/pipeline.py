@@ -93,8 +93,8 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     build = _beside(site, "build")
     shutil.rmtree(build, ignore_errors=True)
     # Not --quiet: it silences the warnings that --strict turns into a failed build. A session of its
-    # own (generator/runs.py), so that a failed check or a signal stops the build and its search
-    # indexer at once, and so that they end with this process however it ends.
+    # own (generator/runs.py), so that a failed check or a signal stops the build and whatever
+    # it started at once, and so that they end with this process however it ends.
     arguments = ["build", "--strict", "-f", str(config.resolve()), "--site-dir", str(build.resolve())]
     mkdocs = runs.start("mkdocs", arguments, cwd=config.parent)
     try:
