@@ -63,6 +63,16 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
     )
 
 
+def slim(site: Path) -> str:
+    """The post-build step (generator/postbuild.py), the same whichever engine built the site."""
+    from generator.postbuild import postbuild
+
+    stats = postbuild(site)
+    return (
+        f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, {stats.icons} icons"
+    )
+
+
 def verify(seeds: Path, docs: Path) -> str:
     """The conservation check (generator/check.py); raises StepFailed with its problems."""
     files = seed_files(seeds)
@@ -91,6 +101,7 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
         checked = verify(seeds, docs)
         if mkdocs.wait():
             raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {mkdocs.returncode}); {site} kept"])
+        slimmed = slim(build)
     except BaseException:
         with contextlib.suppress(ProcessLookupError):  # a step failed: stop the build and its worker
             os.killpg(mkdocs.pid, signal.SIGTERM)
@@ -98,7 +109,7 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
         shutil.rmtree(build, ignore_errors=True)
         raise
     _swap(build, site)
-    return [generated, checked, f"site: built in {site}"]
+    return [generated, checked, slimmed, f"site: built in {site}"]
 
 
 @dataclass(frozen=True)
