@@ -1,12 +1,12 @@
 """Page size benchmark (not a test): is the archive within GitHub Pages' limits at 10^5 pages?
 
     .venv/bin/python benchmarks/pages.py [--bulletins 400] [--backends lunr pagefind] [--stock]
-                                         [--scratch DIR] [--no-write]
+                                         [--engines mkdocs properdocs zensical] [--scratch DIR] [--no-write]
     .venv/bin/python benchmarks/pages.py --site SITE     # measure a site already built
 
-For each search backend it synthesises an archive (benchmarks/synth.py) in a scratch copy of the
-project, runs `python -m generator site` (generate, build, check, post-build step, swap), and
-measures the built site; `--stock` also builds it the way it was before the slim pages (stock
+For each engine (generator/engines.py) and search backend it synthesises an archive
+(benchmarks/synth.py) in a scratch copy of the project, runs `python -m generator site`
+(generate, build, check, post-build step, swap), and measures the built site; `--stock` also builds it the way it was before the slim pages (stock
 Material: no theme overrides, no post-build step) for comparison.
 
 - *all-in per agency page* = everything in site/ but the theme's fixed assets (assets/,
@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
+from generator.engines import ENGINES  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 TARGET_PAGES = 100_000
@@ -111,7 +112,7 @@ def measure(site: Path, label: str, build_seconds: float | None = None) -> Figur
     )
 
 
-def build(work: Path, bulletins: int, backend: str, stock: bool) -> tuple[Path, float]:
+def build(work: Path, bulletins: int, backend: str, stock: bool, engine: str) -> tuple[Path, float]:
     """A synthetic archive built by `python -m generator site`, or by stock Material (`stock`)."""
     project = make_project(work)
     shutil.rmtree(project / "seeds")
@@ -126,6 +127,7 @@ def build(work: Path, bulletins: int, backend: str, stock: bool) -> tuple[Path, 
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env, check=True)
     else:
         command = [sys.executable, "-m", "generator", "site", "--seeds", "seeds", "--config", "mkdocs.yml", "--strict"]
+        command += ["--engine", engine]
         subprocess.run(command, cwd=project, env=env, check=True, stdout=subprocess.DEVNULL)
     return project / "site", time.perf_counter() - start
 
@@ -160,6 +162,7 @@ def main() -> int:
     parser.add_argument("--bulletins", type=int, default=400, help="synthetic bulletins (400: about 10,000 pages)")
     parser.add_argument("--backends", nargs="+", default=["lunr", "pagefind"], choices=["lunr", "pagefind"])
     parser.add_argument("--stock", action="store_true", help="also build with stock Material, no post-build step")
+    parser.add_argument("--engines", nargs="+", default=["mkdocs"], choices=ENGINES, help="site builders to compare")
     parser.add_argument("--scratch", type=Path, default=None, help="where to build (default: the system temp folder)")
     parser.add_argument("--site", type=Path, help="measure this built site only")
     parser.add_argument("--no-write", action="store_true", help="print only; leave benchmarks/PAGES.md as it is")
@@ -168,13 +171,15 @@ def main() -> int:
         print(table([measure(args.site, args.site.name)]))
         return 0
     rows = []
-    for backend in args.backends:
-        for stock in (True, False) if args.stock else (False,):
-            label = f"{backend}, {'stock Material' if stock else 'slim'}"
-            with tempfile.TemporaryDirectory(prefix="zly-pages-", dir=args.scratch) as scratch:
-                site, seconds = build(Path(scratch), args.bulletins, backend, stock)
-                rows.append(measure(site, label, seconds))
-            print(f"{label}: done", file=sys.stderr)
+    for engine in args.engines:
+        for backend in args.backends:
+            for stock in (True, False) if args.stock else (False,):
+                label = f"{backend}, {'stock Material' if stock else 'slim'}"
+                label = label if args.engines == ["mkdocs"] else f"{engine}, {label}"
+                with tempfile.TemporaryDirectory(prefix="zly-pages-", dir=args.scratch) as scratch:
+                    site, seconds = build(Path(scratch), args.bulletins, backend, stock, engine)
+                    rows.append(measure(site, label, seconds))
+                print(f"{label}: done", file=sys.stderr)
     text = table(rows)
     largest = "\n".join(f"- {f.label}: largest page `{f.largest_url}`" for f in rows)
     print(text + "\n\n" + largest)

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.engines import ENGINES
 from generator.errors import DataError, InputError, StepFailed
 from generator.registry import REGISTRY_PATH
 
@@ -52,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     generating(site)
     site.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    site.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs; generator/engines.py)"
+    )
     generating(docs(add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")))
     return parser
 
@@ -69,7 +73,9 @@ def _build(args: argparse.Namespace) -> int:
 def _site(args: argparse.Namespace) -> int:
     from generator.pipeline import make_site
 
-    return _reporting(lambda: make_site(args.seeds, args.config, args.site, args.registry, args.strict), args.site)
+    return _reporting(
+        lambda: make_site(args.seeds, args.config, args.site, args.registry, args.strict, args.engine), args.site
+    )
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -82,32 +82,34 @@ def verify(seeds: Path, docs: Path) -> str:
     return f"check: every item of {len(files)} seed files is on its page, character for character"
 
 
-def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool) -> list[str]:
+def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool, engine: str = "mkdocs") -> list[str]:
     """Generate docs/, build it into a folder beside site/ while checking it, then swap that in.
 
-    Returns a summary line per step; raises InputError (bad seeds) or StepFailed (the check or the
-    build failed), with site/ untouched.
+    `engine` is one of generator/engines.py's ENGINES. Returns a summary line per step; raises
+    InputError (bad seeds) or StepFailed (the check or the build failed), with site/ untouched.
     """
+    from generator.engines import build_command
+
     settings = site_config(config)
     docs = settings.docs_dir
     generated = generate(seeds, docs, registry, strict, settings.site_name)
     build = site.with_name(f".{site.name}-build")
     shutil.rmtree(build, ignore_errors=True)
     # Not --quiet: it silences the warnings that --strict turns into a failed build.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.resolve())]
-    # A session of its own, so that a failed check can stop the build and its search worker at once.
-    mkdocs = subprocess.Popen([*command, "--site-dir", str(build.resolve())], cwd=config.parent, start_new_session=True)
-    try:
-        checked = verify(seeds, docs)
-        if mkdocs.wait():
-            raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {mkdocs.returncode}); {site} kept"])
-        slimmed = slim(build)
-    except BaseException:
-        with contextlib.suppress(ProcessLookupError):  # a step failed: stop the build and its worker
-            os.killpg(mkdocs.pid, signal.SIGTERM)
-        mkdocs.wait()
-        shutil.rmtree(build, ignore_errors=True)
-        raise
+    with build_command(engine, config, build.resolve()) as command:
+        # A session of its own, so that a failed check can stop the build and its search worker at once.
+        mkdocs = subprocess.Popen(command, cwd=config.parent, start_new_session=True)
+        try:
+            checked = verify(seeds, docs)
+            if mkdocs.wait():
+                raise StepFailed([f"{config}:1: error: {engine} build failed (exit {mkdocs.returncode}); {site} kept"])
+            slimmed = slim(build)
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):  # a step failed: stop the build and its worker
+                os.killpg(mkdocs.pid, signal.SIGTERM)
+            mkdocs.wait()
+            shutil.rmtree(build, ignore_errors=True)
+            raise
     _swap(build, site)
     return [generated, checked, slimmed, f"site: built in {site}"]
 
