@@ -6,8 +6,9 @@
 
 For each engine (generator/engines.py) and search backend it synthesises an archive
 (benchmarks/synth.py) in a scratch copy of the project, runs `python -m generator site`
-(generate, build, check, post-build step, swap), and measures the built site; `--stock` also builds it the way it was before the slim pages (stock
-Material: no theme overrides, no post-build step) for comparison.
+(generate, build, check, post-build step, swap), and measures the built site; `--stock` also
+builds it the way it was before the slim pages (stock Material: no theme overrides, no
+post-build step) for comparison.
 
 - *all-in per agency page* = everything in site/ but the theme's fixed assets (assets/,
   stylesheets/, javascripts/, Pagefind's WebAssembly and scripts), divided by the agency pages:
