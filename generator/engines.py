@@ -28,7 +28,7 @@ def build_command(engine: str, config: Path, build: Path) -> Iterator[list[str]]
         return
     if engine != "zensical":
         raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
-    copy = config.with_name(f".{build.name}-{config.name}")
+    copy = config.with_name(f"{build.name}-{config.name}")
     text = config.read_text(encoding="utf-8")
     site_dir = f"site_dir: {build.resolve()}"
     copy.write_text(_SITE_DIR.sub(site_dir, text) if _SITE_DIR.search(text) else f"{text}\n{site_dir}\n", "utf-8")
