@@ -21,6 +21,7 @@ from generator.errors import Warnings
 from generator.load import seed_files
 from generator.model import Bulletin, Document, SourceLine
 from generator.pipeline import generate, load_bulletins, site_config
+from generator.postbuild import postbuild
 from generator.registry import REGISTRY_PATH, load_registry
 from generator.writer import MANAGED
 
@@ -105,9 +106,9 @@ def generate_docs(work: Path, strict: bool = True) -> str:
     return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict, SITE_NAME)
 
 
-def build_site(work: Path, **env: str) -> Path:
+def build_site(work: Path, slim: bool = True, **env: str) -> Path:
     """What `make site` does after generating: mkdocs build --strict (not --quiet: it hides the
-    warnings that --strict counts).
+    warnings that --strict counts), then its post-build step (`slim=False`: the pages as MkDocs wrote them).
 
     `env` adds environment variables (SEARCH_BACKEND=pagefind …) for the build.
     """
@@ -117,6 +118,8 @@ def build_site(work: Path, **env: str) -> Path:
         cwd=work,
         env={**os.environ, **env},
     )
+    if slim:
+        postbuild(work / "site")
     return work / "site"
 
 

@@ -1,5 +1,6 @@
 """Input is data, never markup: hostile attachment text renders literally in the built site."""
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -87,8 +88,8 @@ def test_no_element_attribute_or_link_comes_from_the_text(hostile_site: Path):
         assert "alert" not in page.script, name
         assert "display:none" not in page.script, name
     raw = (hostile_site / "bulletins/2025-national/civil-affairs/index.html").read_text(encoding="utf-8")
-    assert '<meta name="description" content="开展“&lt;iframe src=//evil.example&gt;”活动。">' in raw
-    assert '<meta property="og:description" content="开展“&lt;iframe src=//evil.example&gt;”活动。">' in raw
+    for name in ('name="?description"?', 'property="?og:description"?'):  # minified: quotes where needed
+        assert re.search(f'<meta {name} content="开展“&lt;iframe src=//evil.example(&gt;|>)”活动。"', raw), name
 
 
 def test_the_text_is_shown_literally(hostile_site: Path):

@@ -145,7 +145,7 @@ def test_no_third_party_asset_in_any_page(site: Path):
 def test_family_page_joins_the_years(site: Path):
     html = (site / "agencies/market-regulation/index.html").read_text(encoding="utf-8")
     assert html.index("市场监管总局") < html.index("市市场监管局")  # newest year first
-    assert 'href="../../bulletins/2023-putian/market-regulation/"' in html
+    assert re.search(r'href="?../../bulletins/2023-putian/market-regulation/"?>', html)
 
 
 def test_activities_have_stable_anchors(site: Path):
