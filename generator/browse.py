@@ -145,7 +145,7 @@ def _region_page(here: str, region: str, level: str, bulletins: list[Bulletin]) 
         "",
         f"{LEVEL_NAMES[level]} · {len(bulletins)} 份公告",
         "",
-        downloads.links(here, urls.region_list(region_slug(region, level))),
+        downloads.links(here, urls.listing("region", region_slug(region, level))),
         "",
     ]
     body += [f"- [{render.md(b.title)}]({link(here, urls.bulletin(b.id))})" for b in bulletins]

@@ -122,7 +122,7 @@ def campaign_pages(campaign: Campaign) -> dict[str, str]:
         "",
         f"名称：{also} · {campaign.bulletins} 份公告，{len(campaign.entries)} 个单位页面",
         "",
-        downloads.links(here, urls.campaign_list(campaign.slug)),
+        downloads.links(here, urls.listing("campaign", campaign.slug)),
         "",
     ]
     meta = {

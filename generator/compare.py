@@ -39,7 +39,7 @@ def year_links(here: str, before: Entry | None, after: Entry | None) -> list[str
 
 def compare_box(here: str, family_id: str) -> list[str]:
     """The family page's comparison, filled in by compare.js (hidden without JavaScript)."""
-    rows = urls.html_link(here, urls.download(urls.family_list(family_id), "json"))
+    rows = urls.html_link(here, urls.download(urls.listing("family", family_id), "json"))
     return [
         f'<section class="compare" data-rows="{rows}" data-family="{family_id}" {render.NOT_SEARCHED} hidden>',
         '<h2 id="compare">对比两份记录</h2>',

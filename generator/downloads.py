@@ -65,14 +65,14 @@ def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns
     files = both(urls.DATASET, page_rows(archive.entries), PAGE_COLUMNS)
     files |= both(urls.BULLETIN_LIST, bulletin_rows(archive, archive.bulletins), BULLETIN_COLUMNS)
     for year, bulletins in by_year(archive.bulletins).items():
-        files |= both(urls.year_list(year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+        files |= both(urls.listing("year", year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for family_id, entries in families.items():
-        files |= both(urls.family_list(family_id), page_rows(entries), PAGE_COLUMNS)
+        files |= both(urls.listing("family", family_id), page_rows(entries), PAGE_COLUMNS)
     regions: dict[str, list[Bulletin]] = {}
     for bulletin in archive.bulletins:
         regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
     for slug, bulletins in regions.items():
-        files |= both(urls.region_list(slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+        files |= both(urls.listing("region", slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
-        files |= both(urls.campaign_list(slug), page_rows(entries), PAGE_COLUMNS)
+        files |= both(urls.listing("campaign", slug), page_rows(entries), PAGE_COLUMNS)
     return files

@@ -248,7 +248,7 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     ]
     if any(e.family.id == family.id for e in entries):
         lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
-    lines += [downloads.links(here, urls.family_list(family.id)), ""]
+    lines += [downloads.links(here, urls.listing("family", family.id)), ""]
     lines += charts.family_chart([e for e in entries if e.family.id == family.id])
     # Below the timeline: on a phone the two columns are long.
     comparison = compare.compare_box(here, family.id) if sum(e.family.id == family.id for e in entries) > 1 else []
@@ -332,13 +332,13 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
     if len(archive.bulletins) <= INDEX_LIMIT:
         for year, bulletins in years.items():
             lines += [year_heading(year), "", *listing(here, bulletins), ""]
-            lines += [downloads.links(here, urls.year_list(year), f"{year} 年的公告"), ""]
+            lines += [downloads.links(here, urls.listing("year", year), f"{year} 年的公告"), ""]
         return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     for year, bulletins in years.items():
         lines.append(
             f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告 · "
-            + downloads.links(here, urls.year_list(year))
+            + downloads.links(here, urls.listing("year", year))
         )
         files |= year_pages(
             lambda n, year=year: urls.bulletins_year(year, n), f"{year} 年公告", (here, "全部公告"), listing, bulletins

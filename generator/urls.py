@@ -92,20 +92,13 @@ def download(name: str, ext: str) -> str:
     return f"downloads/{name}.{ext}"
 
 
-def year_list(year: int) -> str:
-    return f"years/{year}"
+# What a listing is called in downloads/, by the kind of listing.
+_LISTINGS = {"year": "years", "family": "agencies", "region": "regions", "campaign": "campaigns"}
 
 
-def family_list(family_id: str) -> str:
-    return f"agencies/{family_id}"
-
-
-def region_list(slug: str) -> str:
-    return f"regions/{slug}"
-
-
-def campaign_list(slug: str) -> str:
-    return f"campaigns/{slug}"
+def listing(kind: str, key: str | int) -> str:
+    """A listing's name for download(): listing("year", 2024) -> years/2024, listing("family", …) …"""
+    return f"{_LISTINGS[kind]}/{key}"
 
 
 def api(name: str) -> str:
