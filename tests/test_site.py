@@ -39,25 +39,33 @@ def test_every_generated_page_has_its_front_matter(docs: Path):
 
 
 class _Shown(HTMLParser):
-    """The text of the page's h1 and of each activity (li id="a-N"), as a browser shows it."""
+    """The text of the page's h1 and of each activity (li id="a-N"), as a browser shows it, less the
+    heading's permalink (a.headerlink, its ¶: the theme's, not the item's)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.agency, self.activities = "", []
         self._into: str | None = None
+        self._permalink = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "h1":
+        if tag == "a" and "headerlink" in (dict(attrs).get("class") or "").split():
+            self._permalink = True
+        elif tag == "h1":
             self._into = "h1"
         elif tag == "li" and re.fullmatch(r"a-\d+", dict(attrs).get("id") or ""):
             self._into = "li"
             self.activities.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("h1", "li"):
+        if tag == "a":
+            self._permalink = False
+        elif tag in ("h1", "li"):
             self._into = None
 
     def handle_data(self, data: str) -> None:
+        if self._permalink:
+            return
         if self._into == "h1":
             self.agency += data
         elif self._into == "li":
