@@ -25,12 +25,15 @@ def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warni
                     f"({family.id}): add it as an alias in generator/data/agencies.yml if it belongs to one",
                 )
             entries.append(Entry(bulletin, item, family, _slug(family.id, taken)))
-    known = tuple(f for f in registry.families if f.id not in unknown)
+    partners = _partner_entries(entries, registry)
+    # The registry's families that have a page: those with an entry or a partner entry.
+    used = {entry.family.id for entry in entries} | set(partners)
+    known = tuple(f for f in registry.families if f.id in used and f.id not in unknown)
     return Archive(
         bulletins=tuple(ordered),
         families=known + tuple(sorted(unknown.values(), key=lambda f: f.id)),
         entries=tuple(entries),
-        partners=_partner_entries(entries, registry),
+        partners=partners,
     )
 
 

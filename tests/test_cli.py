@@ -65,7 +65,7 @@ def test_bad_input_is_one_line_nonzero_and_leaves_docs_alone(work: Path, content
 
 
 def test_strict_turns_warnings_into_errors(work: Path):
-    (work / "seeds" / "new.txt").write_text("2030 年全国“质量月”\n\n一、国家体育总局组织赛事。\n", encoding="utf-8")
+    (work / "seeds" / "new.txt").write_text("2030 年全国“质量月”\n\n一、国家数据局组织赛事。\n", encoding="utf-8")
     before = tree(work / "docs")
     strict = run("build", "--strict", cwd=work)
     assert strict.returncode == 1
@@ -73,7 +73,7 @@ def test_strict_turns_warnings_into_errors(work: Path):
     assert tree(work / "docs") == before
     relaxed = run("build", cwd=work)
     assert relaxed.returncode == 0
-    assert "seeds/new.txt:3: warning: agency 国家体育总局 is not in the registry" in relaxed.stderr
+    assert "seeds/new.txt:3: warning: agency 国家数据局 is not in the registry" in relaxed.stderr
 
 
 def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
