@@ -14,6 +14,7 @@ from generator.registry import Registry, fold
 from generator.slugs import pinyin_slug
 
 _REGIONS = yaml.safe_load((Path(__file__).parent / "data" / "regions.yml").read_text(encoding="utf-8"))
+_PROVINCES = {p["short"]: p["slug"] for p in _REGIONS["provinces"]}
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = "零〇一二两三四五六七八九十百千"
@@ -99,7 +100,7 @@ def region_level(region: str) -> tuple[str, str]:
         if region.endswith(suffix) and len(region) - len(suffix) >= 2:
             region = region[: -len(suffix)]
             break
-    if region in _REGIONS["provinces"]:
+    if region in _PROVINCES:
         return region, "province"
     if region.endswith(("县", "区", "旗")):
         return region, "county"
@@ -109,7 +110,7 @@ def region_level(region: str) -> tuple[str, str]:
 def region_slug(region: str, level: str) -> str:
     if level == "national":
         return "national"
-    return _REGIONS["provinces"].get(region) or pinyin_slug(region)
+    return _PROVINCES.get(region) or pinyin_slug(region)
 
 
 def ends_sentence(text: str) -> bool:
