@@ -10,6 +10,7 @@ import yaml
 
 from generator.errors import InputError, Warnings
 from generator.model import LEVELS, Activity, Bulletin, Document, Item
+from generator.names import agency_at, partners
 from generator.registry import Registry, fold
 from generator.slugs import pinyin_slug
 
@@ -32,18 +33,6 @@ _CLOSERS = "”’」』）)》\"'"
 ACTIVITY_END = re.compile(r"(?<=[。；;！!？?])")
 CAMPAIGN = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
 BOLD = "**"
-# Where an agency's name ends and what it does begins, when neither bold type nor the
-# registry says: the first of these verbs.
-_VERBS = (
-    "组织", "开展", "举办", "举行", "召开", "发布", "结合", "联合", "实施", "推进", "推动", "加强",
-    "深入", "深化", "持续", "计划", "走访", "依法", "坚持", "提倡", "配合", "会同", "制作", "指导",
-    "围绕", "积极", "进一步", "牵头", "负责", "做好", "完善", "印发", "部署", "落实", "聚焦", "针对",
-    "面向", "按照", "根据", "通过", "启动", "建立", "强化", "大力", "广泛", "全面", "认真", "督促",
-    "协调", "宣传", "参与", "将", "在", "对", "与", "向",
-)  # fmt: skip
-_VERB = re.compile("|".join(sorted(_VERBS, key=len, reverse=True)))
-# Words that bring partners into an item: 市市场监管局、市教育局联合开展… / 甲联合乙开展… / 甲会同乙…
-_JOINT = ("联合", "会同", "配合", "协同", "共同")
 _META_TYPES = {"source_url": str, "notice": str, "issuer": str, "region": str, "level": str, "year": int}
 
 
@@ -216,7 +205,7 @@ def _item(block: Paragraph, path: str, registry: Registry) -> Item:
     while body_start < len(text) and text[body_start] in " \u3000":
         body_start += 1
     body = text[body_start:]
-    agency = _bold_agency(bold, body_start, len(text), text) or registry.prefix(body) or _verb_cut(body)
+    agency = _bold_agency(bold, body_start, len(text), text) or agency_at(body, registry)
     if not agency:
         raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name")
     rest = body[len(agency) :]
@@ -254,43 +243,6 @@ def _bold_agency(spans: list[tuple[int, int]], body_start: int, end: int, text: 
             if name and not any(c in name for c in "，,。；;：:"):
                 return text[body_start:stop]
     return None
-
-
-def _verb_cut(body: str) -> str | None:
-    match = re.compile(f"、|{_VERB.pattern}").search(body, 2)
-    if match and match.start() <= 30:
-        return body[: match.start()]
-    punct = re.search(r"[，,。；;：:（(]", body)
-    if punct and 2 <= punct.start() <= 30:
-        return body[: punct.start()]
-    return None
-
-
-def partners(rest: str, registry: Registry) -> tuple[str, ...]:
-    """Agencies the item names as joining in: after 、 before 联合/共同, or after 联合/会同/配合."""
-    listed = rest.startswith("、")
-    if not listed and not rest.startswith(_JOINT):
-        return ()
-    position, names = (1 if listed else 2), []
-    while name := _partner_at(rest[position:], registry):
-        names.append(name.strip())
-        position += len(name)
-        if not rest.startswith(("、", "和", "及", "与"), position):
-            break
-        position += 1
-    if listed and not rest.startswith(_JOINT, position):
-        return ()  # a list that is not followed by 联合… names no partners
-    return tuple(names)
-
-
-def _partner_at(text: str, registry: Registry) -> str | None:
-    if _VERB.match(text):
-        return None
-    name = registry.prefix(text) or _verb_cut(text)
-    return name if name and (registry.match(name) or name.rstrip().endswith(_ORG_ENDS)) else None
-
-
-_ORG_ENDS = tuple("局委办部厅院署社会行司所队站心联关")
 
 
 def split_activities(text: str) -> tuple[Activity, ...]:
