@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/phases.py [--bulletins 400] [--profile PHASE]
 
 Synthesises an archive (benchmarks/synth.py) under /tmp, then runs what `generate` in
-generator/pipeline.py runs — read, clean, parse, match, render, write — timing each phase, once into
+generator/pipeline.py runs — load (read, clean, parse), match, render, write — timing each phase, once into
 an empty docs/ (every file created) and once more with nothing changed (nothing written).
-`--profile render` (or read, clean, parse, match, write) prints the cProfile of that phase.
+`--profile render` (or load, match, write) prints the cProfile of that phase.
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
 from generator.errors import Warnings  # noqa: E402
+from generator.load import seed_files  # noqa: E402
 from generator.match import build_archive  # noqa: E402
-from generator.parse import parse_bulletin  # noqa: E402
-from generator.pipeline import cleaned, seed_files  # noqa: E402
-from generator.readers import read_document, seed_name  # noqa: E402
+from generator.pipeline import load_bulletins, site_config  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 from generator.render import render_site  # noqa: E402
 from generator.writer import write_site  # noqa: E402
@@ -55,12 +54,11 @@ def run_phases(seeds: Path, docs: Path, profile: str = "") -> dict[str, float]:
     os.sync()  # nothing left to flush from writing the archive or from the run before
     warnings = Warnings()
     registry = phase("registry", load_registry)
-    documents = phase("read", lambda: [read_document(p, seed_name(p), warnings) for p in seed_files(seeds)])
-    documents = phase("clean", lambda: [cleaned(doc, warnings) for doc in documents])
-    bulletins = phase("parse", lambda: [parse_bulletin(doc, registry, warnings) for doc in documents])
-    archive = phase("match", lambda: build_archive(bulletins, registry, warnings))
-    sources = {b.id: doc.text for b, doc in zip(bulletins, documents, strict=True)}
-    files = phase("render", lambda: render_site(archive, sources))
+    loaded = phase("load", lambda: load_bulletins(seed_files(seeds), registry, warnings))
+    archive = phase("match", lambda: build_archive([bulletin for _, bulletin in loaded], registry, warnings))
+    sources = {bulletin.id: doc.text for doc, bulletin in loaded}
+    site_name = site_config(ROOT / "mkdocs.yml").site_name
+    files = phase("render", lambda: render_site(archive, sources, site_name))
     stats = phase("write", lambda: write_site(docs, files))
     times["pages"] = len(archive.entries)
     times["files"] = len(files)
@@ -68,7 +66,7 @@ def run_phases(seeds: Path, docs: Path, profile: str = "") -> dict[str, float]:
     return times
 
 
-PHASES = ("registry", "read", "clean", "parse", "match", "render", "write")
+PHASES = ("registry", "load", "match", "render", "write")
 
 
 def phases_table(count: int, scratch: Path | None = None, profile: str = "") -> str:

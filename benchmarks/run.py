@@ -321,6 +321,9 @@ def details(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+CHOICES = "## Figures behind choices in the code\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 400])
@@ -341,12 +344,15 @@ def main() -> int:
     command = " ".join([".venv/bin/python benchmarks/run.py", *sys.argv[1:]])
     scratch = args.scratch or tempfile.gettempdir()
     machine = f"{os.cpu_count()} cores, Python {platform.python_version()}, scratch folder {scratch}"
-    (ROOT / "benchmarks" / "RESULTS.md").write_text(
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    # The hand-written figures behind choices in the code stay as they are.
+    kept = results.read_text(encoding="utf-8").partition(CHOICES)[2] if results.exists() else "\n"
+    results.write_text(
         "# Scale benchmark\n\n"
         f"Measured by `{command}` on {machine}.\n\n"
         "- *first make site* = the real `make site` from an empty docs/ and no site/; *make site again* = once\n"
         "  more, nothing changed. It checks while MkDocs builds, and the build indexes search in a second\n"
-        "  process (generator/search_hook.py): wall time uses both cores, CPU time counts both.\n"
+        "  process (generator/search/hook.py): wall time uses both cores, CPU time counts both.\n"
         "- *bare Material* = stock Material (search `lang: zh`, one-page nav) building the same pages' Markdown,\n"
         "  front matter removed, no generator: what MkDocs itself needs for these pages.\n"
         "- *plain writes* = a bare Python loop creating the same files on the same disk: what any generator\n"
@@ -355,7 +361,7 @@ def main() -> int:
         "- Peak memory is GNU time's maximum resident set of the step's process or any child it waited for;\n"
         "  *together* = the summed resident memory of `make site` and all its processes at once, sampled\n"
         "  from /proc (a run of its own, nothing changed). CPU seconds are user + system time of the step\n"
-        "  and all its children.\n\n" + text + "\n",
+        "  and all its children.\n\n" + text + "\n\n" + CHOICES + kept,
         encoding="utf-8",
     )
     return 0

@@ -12,7 +12,7 @@ Material's search box. For each query, in a fresh browser context (empty cache):
 - time to first results: from the key that completes the query to the first result in the list,
   measured in the page (performance.now()), median of --runs.
 
-Works for either search backend (see generator/search_hook.py); it tells them apart by the bundle.
+Works for either search backend (see generator/search/hook.py); it tells them apart by the bundle.
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.errors import Warnings  # noqa: E402
-from generator.parse import parse_bulletin  # noqa: E402
-from generator.readers import read_document  # noqa: E402
+from generator.load import seed_files  # noqa: E402
+from generator.pipeline import load_bulletins  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 
 CITIES = [
@@ -48,8 +48,7 @@ def real_items() -> list[tuple[str, str]]:
     """(family id, item text after the agency) for every item of the seeds."""
     registry = load_registry()
     items = []
-    for path in sorted((ROOT / "seeds").iterdir()):
-        bulletin = parse_bulletin(read_document(path, path.name, Warnings()), registry, Warnings())
+    for _, bulletin in load_bulletins(seed_files(ROOT / "seeds"), registry, Warnings()):
         for item in bulletin.items:
             family = registry.match(item.agency, bulletin.region)
             items.append((family.id if family else "", item.agency, item.text))

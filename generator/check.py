@@ -1,7 +1,8 @@
 """Conservation check: the text on the generated pages is the text of the seeds.
 
-It re-reads the seeds line by line and the pages from docs/, independently of the
-parser's model, so a parser bug that drops or invents text shows up here.
+It re-reads the seeds (through the same readers and artefact removal) line by line, and the pages
+from docs/, independently of the parser and its model, so a parser bug that drops or invents text
+shows up here.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ import re
 from html import unescape
 from pathlib import Path
 
-from generator.clean import remove_artefacts
+from generator import urls
 from generator.errors import Diagnostic, Warnings
-from generator.parse import BOLD, item_start
-from generator.readers import read_document, seed_name
+from generator.load import read_seed
+from generator.model import Document
+from generator.text import BOLD, item_start, numbered_in_digits
 
-_ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>')
+_ACTIVITY = re.compile(rf'<li id="{urls.ACTIVITY_PREFIX}\d+">(.*?)</li>')
 # The front matter's `agency:` and `source:` lines. render.front_matter writes a key per line, its value
 # as JSON (which YAML reads alike); reading only these two keeps the check fast (the other keys are
 # most of the front matter and say nothing of the text).
@@ -33,7 +35,7 @@ def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
         ]
     seen: set[tuple[str, int]] = set()
     for path in seed_files:
-        doc, _ = remove_artefacts(read_document(path, seed_name(path), Warnings()))
+        doc = read_seed(path, Warnings())
         for line, source_text in _items(doc):
             key = (doc.path, line)
             seen.add(key)
@@ -50,21 +52,28 @@ def check(seed_files: list[Path], docs: Path) -> list[Diagnostic]:
     return problems
 
 
-def _items(doc) -> list[tuple[int, str]]:
+def _items(doc: Document) -> list[tuple[int, str]]:
     """(first line, text without numbering and bold markers) of every numbered paragraph."""
-    items: list[tuple[int, list[str]]] = []
+    blocks: list[tuple[int, list[str]]] = []  # paragraphs: blank-line separated
     previous_blank = True
     for line in doc.lines:
         text = line.text.strip()
-        if text and previous_blank and item_start(text):
-            items.append((line.number, []))
-        if text and items:
-            items[-1][1].append(text)
+        if text and previous_blank:
+            blocks.append((line.number, []))
+        if text:
+            blocks[-1][1].append(text)
         previous_blank = not text
+    digits = numbered_in_digits(texts[0] for _, texts in blocks)
+    items: list[tuple[int, list[str]]] = []
+    for line, texts in blocks:
+        if item_start(texts[0], digits):
+            items.append((line, []))
+        if items:
+            items[-1][1].extend(texts)
     result = []
     for line, texts in items:
         joined = "".join(texts).replace(BOLD, "")
-        start = item_start(joined)
+        start = item_start(joined, digits)
         result.append((line, joined[start.end() :] if start else joined))
     return result
 
@@ -73,7 +82,7 @@ def _pages(docs: Path, problems: list[Diagnostic]) -> dict[tuple[str, int], tupl
     """(seed, line) -> (page path, agency + activities as shown on the page); unreadable pages go to
     `problems`."""
     result = {}
-    for path in sorted((docs / "bulletins").glob("*/*.md")):
+    for path in sorted((docs / urls.BULLETINS).parent.glob("*/*.md")):
         text = path.read_text(encoding="utf-8")
         head = _FRONT_MATTER.match(text)
         fields = dict(_FIELD.findall(head[1] if head else ""))

@@ -11,8 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.model import Document, SourceLine
-from generator.parse import LABEL, TITLE, item_start
-from generator.registry import fold
+from generator.text import LABEL, TITLE, fold, item_start, numbered_in_digits
 
 _DASH = "-—–－―‐"
 PAGE_NUMBER = re.compile(
@@ -28,26 +27,31 @@ _HEADER_MAX_CHARS = 40
 
 
 @dataclass(frozen=True)
-class Removed:
-    line: int
-    text: str
-    reason: str  # "page number" or "running header"
+class Removed(SourceLine):
+    reason: str = ""  # "page number" or "running header"
 
 
 def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
     keys = [_key(line.text) for line in doc.lines]
     counts = Counter(k for k in keys if k)
-    first_item = next((n for n, line in enumerate(doc.lines) if item_start(line.text)), len(doc.lines))
+    digits = numbered_in_digits(line.text for line in doc.lines)
+    first_item = next((n for n, line in enumerate(doc.lines) if item_start(line.text, digits)), len(doc.lines))
+    # A title found once before the first item is the title; a title-like line repeated on every page
+    # beside it (2024年全国“质量月”活动) is then a running header, its first occurrence too.
+    titled = any(counts[k] == 1 and TITLE.search(k) for k in keys[:first_item] if k)
     seen: set[str] = set()
     kept: list[SourceLine] = []
     removed: list[Removed] = []
     for n, (line, key) in enumerate(zip(doc.lines, keys, strict=True)):
         if key and PAGE_NUMBER.match(key):
-            removed.append(Removed(line.number, line.text, "page number"))
+            removed.append(Removed(line.number, line.text, line.position, "page number"))
         elif (
-            key and counts[key] > 1 and _looks_like_header(key) and (key in seen or n > first_item or not _heading(key))
+            key
+            and counts[key] > 1
+            and _looks_like_header(key, digits)
+            and (key in seen or n > first_item or not _heading(key) or (titled and TITLE.search(key)))
         ):
-            removed.append(Removed(line.number, line.text, "running header"))
+            removed.append(Removed(line.number, line.text, line.position, "running header"))
         else:
             kept.append(line)
         seen.add(key)
@@ -63,5 +67,5 @@ def _heading(key: str) -> bool:
     return bool(LABEL.match(key) or TITLE.search(key))
 
 
-def _looks_like_header(key: str) -> bool:
-    return len(key) <= _HEADER_MAX_CHARS and not item_start(key) and not key.endswith(("。", ";", "；"))
+def _looks_like_header(key: str, digits: bool) -> bool:
+    return len(key) <= _HEADER_MAX_CHARS and not item_start(key, digits) and not key.endswith(("。", ";", "；"))

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model import TEXT_LINE, Position
+
 
 @dataclass(frozen=True)
 class Diagnostic:
     path: str
-    line: int
+    line: int  # SourceLine.number
     message: str
     severity: str = "warning"
+    position: Position = TEXT_LINE  # a Word paragraph or a PDF page and line is named in the message
 
     def __str__(self) -> str:
         # One line always: a message quoting input must not break the format.
         message = " ".join(self.message.split())
-        return f"{self.path}:{self.line}: {self.severity}: {message}"
+        where = "" if self.position.plain else f"{self.position.english(self.line)}: "
+        return f"{self.path}:{self.line}: {self.severity}: {where}{message}"
 
 
 class InputError(Exception):
     """Bad input: the build stops and nothing is written."""
 
-    def __init__(self, path: str, line: int, message: str) -> None:
-        self.diagnostic = Diagnostic(path, line, message, "error")
+    def __init__(self, path: str, line: int, message: str, position: Position = TEXT_LINE) -> None:
+        self.diagnostic = Diagnostic(path, line, message, "error", position)
         super().__init__(str(self.diagnostic))
 
 
@@ -32,12 +36,18 @@ class Warnings:
     def __init__(self) -> None:
         self.items: list[Diagnostic] = []
 
-    def add(self, path: str, line: int, message: str, severity: str = "warning") -> None:
-        self.items.append(Diagnostic(path, line, message, severity))
+    def add(
+        self, path: str, line: int, message: str, severity: str = "warning", position: Position = TEXT_LINE
+    ) -> None:
+        self.items.append(Diagnostic(path, line, message, severity, position))
 
     @property
     def warnings(self) -> list[Diagnostic]:
         return [d for d in self.items if d.severity == "warning"]
+
+
+class DataError(Exception):
+    """The generator's own data (the agency registry, the regions) is invalid."""
 
 
 class StepFailed(Exception):

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TypeVar
 
+from generator import meta, urls
 from generator.model import Archive, Bulletin, Entry
 
 
@@ -60,18 +61,15 @@ def api_pages(archive: Archive) -> list[dict]:
 
 def api_agencies(archive: Archive) -> list[dict]:
     lines = timelines(archive)
-    return [
-        {
-            "id": family.id,
-            "name": family.name,
-            "name_en": family.name_en,
-            "url": f"agencies/{family.id}/",
-            "entries": [e.url for e in lines[family.id] if e.family.id == family.id],
-            "partner_entries": [e.url for e in lines[family.id] if e.family.id != family.id],
-        }
-        for family in archive.families
-        if family.id in lines
-    ]
+    result = []
+    for family in archive.families:
+        if family.id not in lines:
+            continue
+        own = [e.url for e in lines[family.id] if e.family.id == family.id]
+        joined = [e.url for e in lines[family.id] if e.family.id != family.id]  # as a partner
+        about = {"id": family.id, "name": family.name, "name_en": family.name_en}
+        result.append(about | {"url": urls.url(urls.family(family.id)), "entries": own, "partner_entries": joined})
+    return result
 
 
 def api_bulletins(archive: Archive) -> list[dict]:
@@ -84,16 +82,13 @@ def api_bulletins(archive: Archive) -> list[dict]:
             "region": bulletin.region,
             "level": bulletin.level,
             "campaign": bulletin.campaign,
-            "url": f"bulletins/{bulletin.id}/",
+            "url": urls.url(urls.bulletin(bulletin.id)),
             "source": bulletin.source,
             "agencies": len(counts.get(bulletin.id, [])),
-            **{key: str(value) for key, value in sorted(bulletin.meta.items()) if key in _META_SHOWN},
+            **meta.public(bulletin.meta),
         }
         for bulletin in archive.bulletins
     ]
-
-
-_META_SHOWN = ("source_url", "published", "notice", "issuer")
 
 
 def page_title(entry: Entry) -> str:

@@ -4,14 +4,46 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator import urls
+
 LEVELS = ("national", "province", "city", "county")
 LEVEL_NAMES = {"national": "国家级", "province": "省级", "city": "市级", "county": "县级"}
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a line of a seed is, as its format can say it: line 12 of a text file, paragraph 5 of a
+    Word file, line 7 of page 3 of a PDF."""
+
+    unit: str = "line"  # line | paragraph
+    page: int = 0  # for formats with pages (PDF): the page, and `number` counts lines on it
+    number: int = 0  # 0: the SourceLine's own number says it all (a text line)
+
+    @property
+    def plain(self) -> bool:
+        """A text file's line: FILE:LINE says it all."""
+        return self.unit == "line" and not self.page
+
+    def english(self, number: int) -> str:
+        return f"page {self.page}, {self.unit} {self.number}" if self.page else f"{self.unit} {number}"
+
+    def chinese(self, number: int) -> str:
+        unit = _CHINESE_UNITS[self.unit]
+        return f"第 {self.page} 页第 {self.number} {unit}" if self.page else f"第 {number} {unit}"
+
+
+_CHINESE_UNITS = {"line": "行", "paragraph": "段"}
+
+
+TEXT_LINE = Position()
+
+
+@dataclass(frozen=True)
 class SourceLine:
-    number: int  # 1-based line number in the seed file
+    number: int  # 1-based, in reading order: the line of a text file (any front matter counted), the
+    # paragraph of a Word file, the line of a PDF counted through the file; a page's `source` key
     text: str
+    position: Position = TEXT_LINE  # how the format names the place (Position.english / .chinese)
 
 
 @dataclass(frozen=True)
@@ -21,18 +53,14 @@ class Document:
     path: str  # as shown in messages, e.g. seeds/2024.txt
     lines: tuple[SourceLine, ...]  # after any front matter, numbered as in the file
     encoding: str
-    text: str  # the whole file decoded, line ends made \n
-    meta: dict = field(default_factory=dict)  # the seed's own front matter
+    text: str  # the text as read, line ends made \n: the bulletin's source.txt
+    meta: dict = field(default_factory=dict)  # the seed's metadata, checked (generator/meta.py)
 
 
 @dataclass(frozen=True)
 class Activity:
     number: int
     text: str
-
-    @property
-    def anchor(self) -> str:
-        return f"a-{self.number}"
 
 
 @dataclass(frozen=True)
@@ -43,8 +71,9 @@ class Item:
     text: str  # the rest of the item, verbatim; paragraphs separated by \n
     activities: tuple[Activity, ...]
     campaigns: tuple[str, ...]
-    line: int  # where the item starts in the seed
+    line: int  # where the item starts in the seed (SourceLine.number)
     partners: tuple[str, ...] = ()
+    position: Position = TEXT_LINE  # the same place, as the seed's format names it
 
 
 @dataclass(frozen=True, eq=False)  # identity: two bulletins are never "equal"
@@ -87,12 +116,13 @@ class Entry:
         return self.bulletin.year
 
     @property
-    def url(self) -> str:
-        return f"bulletins/{self.bulletin.id}/{self.slug}/"
+    def path(self) -> str:
+        """Its page in docs/ (generator/urls.py)."""
+        return urls.entry(self.bulletin.id, self.slug)
 
     @property
-    def path(self) -> str:
-        return f"bulletins/{self.bulletin.id}/{self.slug}.md"
+    def url(self) -> str:
+        return urls.url(self.path)
 
 
 @dataclass(frozen=True)

@@ -4,64 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import yaml
 
 from generator.errors import InputError, Warnings
-from generator.model import LEVELS, Activity, Bulletin, Document, Item
-from generator.names import agency_at, partners
-from generator.registry import Registry, fold
-from generator.slugs import pinyin_slug
+from generator.model import TEXT_LINE, Activity, Bulletin, Document, Item, Position
+from generator.names import find_agency, partners
+from generator.regions import read_region
+from generator.registry import Registry
+from generator.text import BOLD, LABEL, TITLE, ends_sentence, item_number, item_start, numbered_in_digits
 
-_REGIONS = yaml.safe_load((Path(__file__).parent / "data" / "regions.yml").read_text(encoding="utf-8"))
-_PROVINCES = {p["short"]: p["slug"] for p in _REGIONS["provinces"]}
-
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMERAL = "零〇一二两三四五六七八九十百千"
-# 一、 二． 三，(folded, so full- and half-width alike). Bold markers may wrap it.
-ITEM_START = re.compile(rf"^\s*(?:\*\*)?\s*(?P<numeral>[{_NUMERAL}]+)\s*[、.,]")
-LABEL = re.compile(r"^\s*附件\s*\d*\s*[:：]?\s*$")
-TITLE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<region>.*?)\s*[“\"「]?\s*(?P<campaign>质量月)")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年")
 # How a complete title ends (…开展的主要活动); one that does not may go on in the next paragraph.
 _TITLE_ENDS = ("活动", "安排", "计划", "方案")
-# A paragraph that ends with one of these (perhaps inside a closing quote or bracket) is
-# finished; one that does not was cut by a page break. A colon ends a lead-in to sub-items.
-_STOPS = "。；;！!？?：:…"
-_CLOSERS = "”’」』）)》\"'"
 ACTIVITY_END = re.compile(r"(?<=[。；;！!？?])")
 CAMPAIGN = re.compile(r"“([^“”\n]+)”|\"([^\"\n]+)\"")
-BOLD = "**"
-_META_TYPES = {"source_url": str, "notice": str, "issuer": str, "region": str, "level": str, "year": int}
-
-
-def item_start(text: str) -> re.Match | None:
-    """The numbering that opens an item (一、 二． …), matched full- and half-width alike."""
-    return ITEM_START.match(fold(text[:_ITEM_HEAD]))
-
-
-# Enough of a paragraph to see its numbering: spaces, **, 一百九十九 and the separator.
-_ITEM_HEAD = 24
-
-
-def chinese_number(numeral: str) -> int:
-    """一 -> 1, 十二 -> 12, 九十九 -> 99, 一百零三 -> 103."""
-    total, digit = 0, 0
-    for char in numeral:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-            continue
-        unit = {"十": 10, "百": 100, "千": 1000}[char]
-        total += (digit or 1) * unit
-        digit = 0
-    return total + digit
 
 
 @dataclass
 class Paragraph:
     line: int
     text: str  # the lines of the paragraph joined, with page-break splits repaired
+    position: Position = TEXT_LINE  # of its first line
 
 
 def paragraphs(doc: Document) -> list[Paragraph]:
@@ -74,39 +36,11 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             current = None
             continue
         if current is None:
-            current = Paragraph(line.number, text)
+            current = Paragraph(line.number, text, line.position)
             result.append(current)
         else:
             current.text += text
     return result
-
-
-def region_level(region: str) -> tuple[str, str]:
-    """The canonical region name (莆田市 -> 莆田) and its level of government."""
-    if region in ("", *_REGIONS["national"]):
-        return "全国", "national"
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
-        if region.endswith(suffix) and len(region) - len(suffix) >= 2:
-            region = region[: -len(suffix)]
-            break
-    if region in _PROVINCES:
-        return region, "province"
-    if region.endswith(("县", "区", "旗")):
-        return region, "county"
-    return region, "city"
-
-
-def region_slug(region: str, level: str) -> str:
-    if level == "national":
-        return "national"
-    return _PROVINCES.get(region) or pinyin_slug(region)
-
-
-def ends_sentence(text: str) -> bool:
-    text = text.replace(BOLD, "").rstrip()
-    while text and text[-1] in _CLOSERS:
-        text = text[:-1]
-    return bool(text) and text[-1] in _STOPS
 
 
 @dataclass
@@ -128,7 +62,8 @@ class _Header:
             self.match = TITLE.search(self.title)
         else:
             self.preamble.append(plain)
-            warnings.add(path, block.line, f"text before the first item is kept as preamble: {plain[:40]}")
+            message = f"text before the first item is kept as preamble: {plain[:40]}"
+            warnings.add(path, block.line, message, position=block.position)
 
 
 def _title_part(text: str) -> bool:
@@ -138,8 +73,10 @@ def _title_part(text: str) -> bool:
 def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bulletin:
     header = _Header()
     raw_items: list[Paragraph] = []
-    for block in paragraphs(doc):
-        if item_start(block.text):
+    blocks = paragraphs(doc)
+    digits = numbered_in_digits(block.text for block in blocks)
+    for block in blocks:
+        if item_start(block.text, digits):
             raw_items.append(block)
         elif raw_items:
             _continue_item(raw_items[-1], block)
@@ -151,18 +88,17 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     if not raw_items:
         raise InputError(doc.path, header.line, "no numbered items (一、 二、 …) after the title")
 
-    meta = _checked_meta(doc)
+    meta = doc.meta
     year = meta.get("year") or int(header.match["year"])
-    region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
-    level = meta.get("level") or level
-    items = tuple(_item(block, doc.path, registry) for block in raw_items)
+    region = read_region(str(meta.get("region") or header.match["region"]))
+    items = tuple(_item(block, doc.path, registry, digits, warnings) for block in raw_items)
     _check_numbering(items, doc.path, warnings)
     return Bulletin(
-        id=f"{year}-{region_slug(region, level)}",
+        id=f"{year}-{region.slug}",
         title=header.title,
         year=year,
-        region=region,
-        level=level,
+        region=region.name,
+        level=meta.get("level") or region.level,
         campaign=header.match["campaign"],
         label=header.label,
         source=doc.path,
@@ -172,47 +108,40 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
     )
 
 
-def _checked_meta(doc: Document) -> dict:
-    """The seed's front matter, each value of the type it must have."""
-    meta = {}
-    for key, value in doc.meta.items():
-        if key == "published":
-            meta[key] = str(value)  # a date or free text such as 2024年8月
-            continue
-        if not isinstance(value, _META_TYPES[key]) or isinstance(value, bool):
-            raise InputError(doc.path, 2, f"front matter {key} must be {_META_TYPES[key].__name__}, not {value!r}")
-        meta[key] = value
-    if "level" in meta and meta["level"] not in LEVELS:
-        raise InputError(doc.path, 2, f"front matter level must be one of {', '.join(LEVELS)}, not {meta['level']!r}")
-    if "year" in meta and not 1900 <= meta["year"] <= 2999:
-        raise InputError(doc.path, 2, f"front matter year {meta['year']} is not a plausible year")
-    if "source_url" in meta and not re.match(r"^https?://[^\s<>\"]+$", meta["source_url"]):
-        raise InputError(doc.path, 2, f"front matter source_url must be an http(s) URL, not {meta['source_url']!r}")
-    return meta
-
-
 def _continue_item(item: Paragraph, block: Paragraph) -> None:
     """A paragraph after an item belongs to it: glued on if a page break cut the item."""
     item.text += ("\n" if ends_sentence(item.text) else "") + block.text
 
 
-def _item(block: Paragraph, path: str, registry: Registry) -> Item:
+def _item(block: Paragraph, path: str, registry: Registry, digits: bool, warnings: Warnings) -> Item:
     text, bold = _strip_bold(block.text)
-    start = item_start(text)
+    start = item_start(text, digits)
     assert start is not None
-    numeral = start["numeral"]
+    numeral, order = item_number(start)
     body_start = start.end()
     while body_start < len(text) and text[body_start] in " \u3000":
         body_start += 1
     body = text[body_start:]
-    agency = _bold_agency(bold, body_start, len(text), text) or agency_at(body, registry)
+    agency = _bold_agency(bold, body_start, len(text), text)
     if not agency:
-        raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name")
+        found = find_agency(body, registry)
+        if not found:
+            message = f"item {numeral}、 does not start with an agency name"
+            raise InputError(path, block.line, message, block.position)
+        agency = found.name
+        if found.rule == "verb cut":
+            message = (
+                f"item {numeral}、: no agency name by its grammar (a kind such as 局/厅/委/办/中心 followed by "
+                f"what it does) nor in the registry; took {agency} (cut before a verb or punctuation): if the "
+                "name is longer, add it to generator/data/agencies.yml or mark it bold (**…**) in the seed"
+            )
+            warnings.add(path, block.line, message, position=block.position)
     rest = body[len(agency) :]
     if not rest.strip():
-        raise InputError(path, block.line, f"item {numeral}、 names {agency} but says nothing it will do")
+        message = f"item {numeral}、 names {agency} but says nothing it will do"
+        raise InputError(path, block.line, message, block.position)
     return Item(
-        order=chinese_number(numeral),
+        order=order,
         numeral=numeral,
         agency=agency.strip(),
         text=rest,
@@ -220,6 +149,7 @@ def _item(block: Paragraph, path: str, registry: Registry) -> Item:
         campaigns=campaigns(rest),
         line=block.line,
         partners=partners(rest, registry),
+        position=block.position,
     )
 
 
@@ -262,5 +192,6 @@ def _check_numbering(items: tuple[Item, ...], path: str, warnings: Warnings) -> 
     for item in items:
         if item.order != expected:
             kind = "repeats" if item.order < expected else "skips"
-            warnings.add(path, item.line, f"numbering {kind}: item {item.numeral}、 where {expected} was expected")
+            message = f"numbering {kind}: item {item.numeral}、 where {expected} was expected"
+            warnings.add(path, item.line, message, position=item.position)
         expected = item.order + 1

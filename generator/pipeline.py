@@ -13,40 +13,42 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.check import check
-from generator.clean import remove_artefacts
 from generator.errors import InputError, StepFailed, Warnings
+from generator.load import read_seed, seed_files
 from generator.match import build_archive
-from generator.model import Document
+from generator.model import Bulletin, Document
 from generator.parse import parse_bulletin
-from generator.readers import read_document, seed_name
-from generator.registry import load_registry
+from generator.readers import seed_name
+from generator.registry import Registry, load_registry
 from generator.render import render_site
 from generator.writer import write_site
 
 
-def seed_files(seeds: Path) -> list[Path]:
-    if not seeds.is_dir():
-        raise InputError(str(seeds), 1, "seeds folder does not exist")
-    files = sorted(p for p in seeds.iterdir() if p.is_file() and not p.name.startswith("."))
-    if not files:
-        raise InputError(str(seeds), 1, "no attachments in the seeds folder")
-    return files
+def load_bulletins(
+    files: list[Path], registry: Registry, warnings: Warnings, named: Callable[[Path], str] = seed_name
+) -> list[tuple[Document, Bulletin]]:
+    """read → clean → parse, for every seed: the one way every command, test and benchmark loads them."""
+    loaded = []
+    for path in files:
+        doc = read_seed(path, warnings, named)
+        loaded.append((doc, parse_bulletin(doc, registry, warnings)))
+    return loaded
 
 
-def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool) -> str:
+def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_name: str) -> str:
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
     warnings = Warnings()
     registry = load_registry(registry_path)
-    documents = [read_document(path, seed_name(path), warnings) for path in seed_files(seeds)]
-    bulletins = [parse_bulletin(cleaned(doc, warnings), registry, warnings) for doc in documents]
+    loaded = load_bulletins(seed_files(seeds), registry, warnings)
+    bulletins = [bulletin for _, bulletin in loaded]
     archive = build_archive(bulletins, registry, warnings)
-    sources = {b.id: doc.text for b, doc in zip(bulletins, documents, strict=True)}
-    files = render_site(archive, sources)
+    sources = {bulletin.id: doc.text for doc, bulletin in loaded}
+    files = render_site(archive, sources, site_name)
     for diagnostic in warnings.items:
         print(diagnostic, file=sys.stderr)
     if strict and warnings.warnings:
@@ -59,13 +61,6 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool) -> str:
         f"{len(bulletins)} bulletins, {len(archive.entries)} agency pages, {len(archive.families)} families: "
         f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed"
     )
-
-
-def cleaned(doc: Document, warnings: Warnings) -> Document:
-    doc, removed = remove_artefacts(doc)
-    for line in removed:
-        warnings.add(doc.path, line.line, f"removed {line.reason}: {line.text.strip()}")
-    return doc
 
 
 def verify(seeds: Path, docs: Path) -> str:
@@ -83,8 +78,9 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     Returns a summary line per step; raises InputError (bad seeds) or StepFailed (the check or the
     build failed), with site/ untouched.
     """
-    docs = docs_dir(config)
-    generated = generate(seeds, docs, registry, strict)
+    settings = site_config(config)
+    docs = settings.docs_dir
+    generated = generate(seeds, docs, registry, strict, settings.site_name)
     build = site.with_name(f".{site.name}-build")
     shutil.rmtree(build, ignore_errors=True)
     # Not --quiet: it silences the warnings that --strict turns into a failed build.
@@ -105,24 +101,32 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     return [generated, checked, f"site: built in {site}"]
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml only as far as docs_dir: its tags (!ENV …) read as null."""
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the generator needs of mkdocs.yml."""
+
+    docs_dir: Path
+    site_name: str
 
 
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def site_config(config: Path) -> SiteConfig:
+    """docs_dir and site_name of mkdocs.yml, read with MkDocs' own YAML loader (it resolves !ENV)."""
+    import yaml
+    from mkdocs.utils.yaml import get_yaml_loader  # only where a config is read: it is slow to import
 
-
-def docs_dir(config: Path) -> Path:
-    """The docs folder mkdocs.yml builds from (MkDocs' default: docs beside it)."""
     try:
-        settings = yaml.load(config.read_text(encoding="utf-8"), _ConfigLoader)
+        settings = yaml.load(config.read_text(encoding="utf-8"), Loader=get_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(str(config), mark.line + 1 if mark else 1, f"not valid YAML: {exc}") from exc
-    folder = settings.get("docs_dir", "docs") if isinstance(settings, dict) else "docs"
+    except OSError as exc:
+        raise InputError(str(config), 1, f"cannot read the MkDocs config: {exc.strerror}") from exc
+    if not isinstance(settings, dict) or not isinstance(settings.get("site_name"), str):
+        raise InputError(str(config), 1, "site_name is missing: MkDocs needs one")
+    folder = settings.get("docs_dir", "docs")
     if not isinstance(folder, str):
-        raise InputError(str(config), 1, "docs_dir must be a plain folder name (no !ENV) to generate into")
-    return config.parent / folder
+        raise InputError(str(config), 1, "docs_dir must be a folder name")
+    return SiteConfig(config.parent / folder, settings["site_name"])
 
 
 def _swap(build: Path, site: Path) -> None:

@@ -1,25 +1,26 @@
-"""Readers turn a seed file into a Document: decoded text lines with their numbers.
+"""Readers turn a seed file into a Document: its lines in reading order, each with its position.
 
-The parser only sees Documents, so a Word or PDF reader can be added beside the text
-reader by registering it in READERS under its file suffix.
+As in Pelican, each reader declares the file suffixes it takes and whether it can run here (its
+library installed); a file whose suffix no reader takes is refused, never guessed at. The parser
+and the check see only Documents, whatever the format.
 """
 
 from __future__ import annotations
 
 import codecs
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
 import yaml
 
 from generator.errors import InputError, Warnings
+from generator.meta import checked_meta
 from generator.model import Document, SourceLine
 
 # Encodings Chinese government files come in besides UTF-8. GB18030 is a superset of
 # GBK and GB2312, so a file detected as either is decoded as GB18030.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz"}
-_META_KEYS = {"source_url", "published", "notice", "issuer", "year", "region", "level"}
 
 
 def read_text(path: Path, shown: str, warnings: Warnings) -> Document:
@@ -45,6 +46,8 @@ def _decode(data: bytes, shown: str) -> tuple[str, str]:
         return data[bom:].decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    import charset_normalizer  # only for a file that is not UTF-8: it is slow to import
+
     guess = charset_normalizer.from_bytes(data).best()
     encoding = "gb18030" if guess and guess.encoding.replace("_", "") in _GB_FAMILY else None
     if encoding is None:
@@ -81,15 +84,19 @@ def _front_matter(lines: list[str], shown: str) -> tuple[dict, int]:
         raise InputError(shown, 2, f"front matter has a value YAML cannot read: {type(exc).__name__}: {exc}") from None
     if not isinstance(meta, dict):
         raise InputError(shown, 2, "front matter must be a mapping of key: value")
-    unknown = sorted(str(key) for key in meta if key not in _META_KEYS)
-    if unknown:
-        allowed = ", ".join(sorted(_META_KEYS))
-        raise InputError(shown, 2, f"unknown front matter key {unknown[0]!r} (allowed: {allowed})")
-    return meta, end + 1
+    return checked_meta(meta, shown, 2), end + 1
 
 
-Reader = Callable[[Path, str, Warnings], Document]
-READERS: dict[str, Reader] = {".txt": read_text, ".md": read_text}
+@dataclass(frozen=True)
+class Reader:
+    suffixes: tuple[str, ...]  # lowercase, with the dot
+    read: Callable[[Path, str, Warnings], Document]
+    available: Callable[[], bool] = lambda: True  # its library or program is installed here
+    missing: str = ""  # what to do when it is not
+
+
+# A file without a suffix is read as text: the text reader refuses what is not text.
+READERS = (Reader((".txt", ".md", ""), read_text),)
 
 
 def seed_name(path: Path) -> str:
@@ -98,5 +105,11 @@ def seed_name(path: Path) -> str:
 
 
 def read_document(path: Path, shown: str, warnings: Warnings) -> Document:
-    reader = READERS.get(path.suffix.lower(), read_text)
-    return reader(path, shown, warnings)
+    suffix = path.suffix.lower()
+    reader = next((r for r in READERS if suffix in r.suffixes), None)
+    if reader is None:
+        supported = ", ".join(sorted(s for r in READERS for s in r.suffixes if s))
+        raise InputError(shown, 1, f"unsupported file type {suffix} (supported: {supported})")
+    if not reader.available():
+        raise InputError(shown, 1, reader.missing)
+    return reader.read(path, shown, warnings)

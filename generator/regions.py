@@ -1,8 +1,8 @@
 """Regions: the place a bulletin's title names, its level of government, and its URL slug.
 
-The data (generator/data/regions.yml) lists the national names, the 34 province-level regions
-with their short names and slugs, the words that end the names of lower regions, and slugs
-for regions whose pinyin another has; slugs are public URLs.
+The data (generator/data/regions.yml, schema regions.schema.json beside it) lists the national
+names, the 34 province-level regions with their short names and slugs, the words that end the
+names of lower regions, and slugs for regions whose pinyin another has; slugs are public URLs.
 """
 
 from __future__ import annotations
@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from generator.data_files import DATA, load_yaml
 from generator.slugs import pinyin_slug
 
-REGIONS_PATH = Path(__file__).parent / "data" / "regions.yml"
+REGIONS_PATH = DATA / "regions.yml"
 
 
 @dataclass(frozen=True)
@@ -38,12 +36,12 @@ class Region:
     @property
     def places(self) -> tuple[str, ...]:
         """Every way an agency name may spell these regions, longest first: 厦门市, 厦门 …"""
-        return tuple(sorted({n for p in self.parts for n in (p.name, p.short)}, key=len, reverse=True))
+        return tuple(sorted({n for p in self.parts for n in (p.name, p.short)}, key=lambda n: (-len(n), n)))
 
 
 @cache
 def _data() -> dict:
-    return yaml.safe_load(REGIONS_PATH.read_text(encoding="utf-8"))
+    return load_yaml(REGIONS_PATH, DATA / "regions.schema.json")
 
 
 @cache

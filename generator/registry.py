@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import jsonschema
-import yaml
-
+from generator.data_files import DATA, load_yaml
+from generator.errors import DataError
 from generator.model import LEVELS, Family
-from generator.regions import provinces
+from generator.regions import places, provinces
 from generator.slugs import pinyin_slug
+from generator.text import fold
 
-DATA = Path(__file__).parent / "data"
 REGISTRY_PATH = DATA / "agencies.yml"
 SCHEMA_PATH = DATA / "agencies.schema.json"
 
@@ -43,30 +40,13 @@ _NEST_KINDS = "局部厅委办院会署社行心队关联协司"
 # Kinds of an administrative body, whose unknown family is named 体育部门 after 省体育局.
 _ADMINISTRATIVE = tuple("局厅委办部署")
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character: NFKC, where 1:1."""
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = unicodedata.normalize("NFKC", char)
-        self[code] = folded if len(folded) == 1 else char
-        return self[code]
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Full-width and half-width forms alike, character by character (lengths kept)."""
-    return text.translate(_FOLD)
-
-
-def core_key(name: str, region: str | tuple[str, ...] = ()) -> str:
+def core_key(name: str, places: tuple[str, ...] = ()) -> str:
     """What an agency does, without level, region or organisation kind: 市市场监管局 -> 市场监管.
-    `region`: the spellings of the bulletin's region (福建省, 福建), removed wherever they are."""
+    `places`: the spellings of the bulletin's region (福建省, 福建), removed wherever they are."""
     key = _BRACKETS.sub("", fold(name).replace(" ", "").replace("\u3000", ""))
-    for place in (region,) if isinstance(region, str) else region:
-        if place and place != "全国":
+    for place in places:
+        if place:
             key = re.sub(f"{re.escape(place)}(?!委)", "", key)  # 浙江省|市场监管局, 浙江|省委
     key = _strip_levels(key).replace("和", "")  # 住房和城乡建设部 = 住房城乡建设部
     for suffix in _SUFFIXES:
@@ -93,7 +73,8 @@ def spellings(name: str, places: tuple[str, ...]) -> tuple[str, ...]:
     forms = [name]
     form = _BRACKETS.sub("", name)
     form = form.removeprefix("中共") if len(form) > 4 else form
-    regions = sorted({*places, *(n for p in provinces() for n in (p.name, p.short))} - {""}, key=len, reverse=True)
+    names = {*places, *(n for p in provinces() for n in (p.name, p.short))} - {""}
+    regions = sorted(names, key=lambda n: (-len(n), n))
     changed = True
     while changed:
         forms.append(form)
@@ -103,10 +84,6 @@ def spellings(name: str, places: tuple[str, ...]) -> tuple[str, ...]:
                 form, changed = form[len(place) :], True
                 break
     return tuple(dict.fromkeys(forms))
-
-
-class RegistryError(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -125,16 +102,16 @@ class Registry:
     def family(self, family_id: str) -> Family:
         return next(f for f in self.families if f.id == family_id)
 
-    def match(self, agency: str, region: str | tuple[str, ...] = ()) -> Family | None:
+    def match(self, agency: str, region: str = "") -> Family | None:
         """The family of an agency name as written in a bulletin, or None if unknown."""
-        found = self.join(agency, region)
+        found = self.join(agency, places(region))
         return found.family if found else None
 
-    def join(self, agency: str, region: str | tuple[str, ...] = (), nested: bool = True) -> Join | None:
+    def join(self, agency: str, places: tuple[str, ...] = (), nested: bool = True) -> Join | None:
         """How an agency name joins a family: exact (listed), alias (listed once the regions,
         中共 and brackets are off, or its parent agency is: 国家税务总局|福建省税务局), key
-        (the core key of a listed name), or None."""
-        places = (region,) if isinstance(region, str) else region
+        (the core key of a listed name), or None. `places`: the bulletin's region as agency
+        names spell it (厦门市, 厦门)."""
         name = fold(agency).replace(" ", "").replace("\u3000", "")
         if name in self.by_name:
             return Join(self.family(self.by_name[name]), "exact")
@@ -163,10 +140,9 @@ class Registry:
                 return text[: len(name)]
         return None
 
-    def unknown_family(self, agency: str, region: str | tuple[str, ...] = ()) -> Family:
+    def unknown_family(self, agency: str, places: tuple[str, ...] = ()) -> Family:
         """A family of its own for an agency the registry lacks, after the body of its name:
         省体育局 -> 体育部门 (tiyu); a body of one character is too short to name it."""
-        places = (region,) if isinstance(region, str) else region
         plain = spellings(fold(agency), places)[-1]
         body = core_key(plain)
         if len(body) < 2:
@@ -176,16 +152,7 @@ class Registry:
 
 
 def load_registry(path: Path = REGISTRY_PATH) -> Registry:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RegistryError(f"{path}: not valid YAML: {exc}") from None
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(p) for p in exc.absolute_path)
-        raise RegistryError(f"{path}: {where}: {exc.message}") from None
+    data = load_yaml(path, SCHEMA_PATH)
     return build_registry(
         tuple(
             Family(
@@ -206,7 +173,7 @@ def build_registry(families: tuple[Family, ...], shown: str = "registry") -> Reg
     seen_ids: set[str] = set()
     for family in families:
         if family.id in seen_ids:
-            raise RegistryError(f"{shown}: family id {family.id!r} is used twice")
+            raise DataError(f"{shown}: family id {family.id!r} is used twice")
         seen_ids.add(family.id)
         for names in family.names.values():
             for name in names:
@@ -219,4 +186,4 @@ def build_registry(families: tuple[Family, ...], shown: str = "registry") -> Reg
 def _claim(table: dict[str, str], key: str, family_id: str, what: str, shown: str) -> None:
     owner = table.setdefault(key, family_id)
     if owner != family_id:
-        raise RegistryError(f"{shown}: {what} of {family_id!r} already belongs to {owner!r}")
+        raise DataError(f"{shown}: {what} of {family_id!r} already belongs to {owner!r}")

@@ -10,13 +10,15 @@ import json
 import re
 from html import escape
 
+from generator import meta as seed_meta
+from generator import urls
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
+from generator.urls import link
 
 # ASCII characters that mean something to Markdown, its extensions or a template engine,
 # each mapped to its numeric entity (str.translate: one C pass over the text).
 _MARKUP = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/"}
-SITE_NAME = "质量月公告档案"
 # Sections that only repeat what the page or other pages say: left out of the search index
 # (Material skips a heading's section when the heading carries this attribute).
 _NOT_SEARCHED = 'data-search-exclude="true"'
@@ -61,14 +63,15 @@ def _escape(match: re.Match) -> str:
     return f"\\u{ord(match[0]):04x}"
 
 
-def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
-    """Every generated file under docs/, path -> content. `sources`: bulletin id -> seed text."""
+def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> dict[str, str]:
+    """Every generated file under docs/, path -> content. `sources`: bulletin id -> seed text;
+    `site_name`: mkdocs.yml's, for the home page."""
     files: dict[str, str] = {}
     per_bulletin = entries_of(archive)
     for bulletin in archive.bulletins:
         entries = per_bulletin.get(bulletin.id, [])
-        files[f"bulletins/{bulletin.id}/index.md"] = bulletin_page(bulletin, entries)
-        files[f"bulletins/{bulletin.id}/source.txt"] = sources[bulletin.id]
+        files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries)
+        files[urls.source(bulletin.id)] = sources[bulletin.id]
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
@@ -77,16 +80,16 @@ def render_site(archive: Archive, sources: dict[str, str]) -> dict[str, str]:
     for family in archive.families:
         if family.id in lines:
             files.update(family_pages(family, lines[family.id]))
-    files["agencies/index.md"] = overview_page(archive, lines)
+    files[urls.AGENCIES] = overview_page(archive, lines)
     files.update(bulletins_pages(archive))
-    files["index.md"] = home_page(archive)
+    files[urls.HOME] = home_page(archive, site_name)
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
-        files[f"api/{name}.json"] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        files[urls.api(name)] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return files
 
 
 def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
-    bulletin, item, family = entry.bulletin, entry.item, entry.family
+    bulletin, item, family, here = entry.bulletin, entry.item, entry.family, entry.path
     meta = {
         "title": page_title(entry),
         "description": item.activities[0].text if item.activities else item.text,
@@ -104,12 +107,13 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     lines = [
         f"# {md(item.agency)}",
         "",
-        f"[{md(bulletin.title)}](index.md) 第{item.numeral}项 · {md(bulletin.region)} · {bulletin.year} 年",
+        f"[{md(bulletin.title)}]({link(here, urls.bulletin(bulletin.id))}) "
+        f"第{item.numeral}项 · {md(bulletin.region)} · {bulletin.year} 年",
         "",
         "## 主要活动 {#activities}",
         "",
         '<ol class="activities">',
-        *(f'<li id="{a.anchor}">{html(a.text)}</li>' for a in item.activities),
+        *(f'<li id="{urls.activity(a.number)}">{html(a.text)}</li>' for a in item.activities),
         "</ol>",
         "",
     ]
@@ -120,17 +124,19 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     lines += [
         f"## 相关链接 {{#links {_NOT_SEARCHED}}}",
         "",
-        f"- 历年同类部门：[{md(family.name)}](../../agencies/{family.id}.md)",
+        f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})",
     ]
     if before:
-        lines.append(f"- 上一项：[{md(before.item.agency)}]({before.slug}.md)")
+        lines.append(f"- 上一项：[{md(before.item.agency)}]({link(here, before.path)})")
     if after:
-        lines.append(f"- 下一项：[{md(after.item.agency)}]({after.slug}.md)")
-    lines.append(f"- 原文：[{md(bulletin.source)} 第 {item.line} 行](source.txt)")
+        lines.append(f"- 下一项：[{md(after.item.agency)}]({link(here, after.path)})")
+    where = item.position.chinese(item.line)
+    lines.append(f"- 原文：[{md(bulletin.source)} {where}]({link(here, urls.source(bulletin.id))})")
     return page(meta, "\n".join(lines))
 
 
 def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
+    here = urls.bulletin(bulletin.id)
     meta = {
         "title": bulletin.title,
         "bulletin": bulletin.id,
@@ -149,24 +155,24 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
     ]
     for paragraph in bulletin.preamble:
         lines += [md(paragraph), ""]
-    for key, label in (("notice", "所附通知"), ("issuer", "发布单位"), ("published", "发布日期")):
-        if key in bulletin.meta:
-            lines += [f"{label}：{md(str(bulletin.meta[key]))}", ""]
+    for label, value in seed_meta.shown(bulletin.meta):
+        lines += [f"{label}：{md(value)}", ""]
     if str(bulletin.meta.get("source_url", "")).startswith(("https://", "http://")):
         url = html(str(bulletin.meta["source_url"]))
         lines += [f'原始发布：<a href="{url}" rel="nofollow noopener">{url}</a>', ""]
     lines += ["| 序号 | 联合主办单位 | 部门系统 | 活动 |", "| --- | --- | --- | --- |"]
     lines += [
-        f"| {e.item.numeral} | [{md(e.item.agency)}]({e.slug}.md) "
-        f"| [{md(e.family.name)}](../../agencies/{e.family.id}.md) | {len(e.item.activities)} 项 |"
+        f"| {e.item.numeral} | [{md(e.item.agency)}]({link(here, e.path)}) "
+        f"| [{md(e.family.name)}]({link(here, urls.family(e.family.id))}) | {len(e.item.activities)} 项 |"
         for e in entries
     ]
-    lines += ["", f"原文：[{md(bulletin.source)}](source.txt)"]
+    lines += ["", f"原文：[{md(bulletin.source)}]({link(here, urls.source(bulletin.id))})"]
     return page(meta, "\n".join(lines))
 
 
 def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     """The family's timeline; past INDEX_LIMIT entries, one page per year beside it."""
+    here = urls.family(family.id)
     years = by_year(entries)
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
     meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
@@ -175,51 +181,50 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
         for year, found in years.items():
-            lines += [f"## {year} 年 {{#y{year}}}", "", *_timeline(found, family, "../"), ""]
-        return {f"agencies/{family.id}.md": page(meta, "\n".join(lines).rstrip("\n"))}
+            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *_timeline(here, found, family), ""]
+        return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
     for year, found in years.items():
-        lines.append(f"| [{year} 年]({family.id}/{year}.md) | {len(found)} 条 |")
+        lines.append(f"| [{year} 年]({link(here, urls.family_year(family.id, year))}) | {len(found)} 条 |")
         files |= _year_pages(
-            f"agencies/{family.id}",
-            year,
+            lambda n, year=year: urls.family_year(family.id, year, n),
             f"{family.name} · {year} 年",
-            (f"../{family.id}.md", family.name),
-            lambda chunk, up: _timeline(chunk, family, up + "../../"),
+            (here, family.name),
+            lambda path, chunk: _timeline(path, chunk, family),
             found,
         )
-    files[f"agencies/{family.id}.md"] = page(meta, "\n".join(lines))
+    files[here] = page(meta, "\n".join(lines))
     return files
 
 
-def _year_pages(folder: str, year: int, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
-    """One year's index on pages of at most INDEX_LIMIT lines: <folder>/<year>.md, <year>/2.md …
+def _year_pages(path_of, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
+    """One year's index on pages of at most INDEX_LIMIT lines: `path_of(n)` is page n's path.
 
-    `parent` is (a path relative to `folder`, its link text); `listing(chunk, up)` gives a chunk's
-    lines, `up` leading from the page back to `folder`.
+    `parent` is (the path of the page above, its link text); `listing(path, chunk)` gives the lines
+    of a chunk on the page at `path`.
     """
     chunks = [items[i : i + INDEX_LIMIT] for i in range(0, len(items), INDEX_LIMIT)]
-    paths = [f"{year}.md"] + [f"{year}/{n}.md" for n in range(2, len(chunks) + 1)]
+    paths = [path_of(n) for n in range(1, len(chunks) + 1)]
     files = {}
-    for n, chunk in enumerate(chunks):
-        up = "" if n == 0 else "../"
+    for n, (here, chunk) in enumerate(zip(paths, chunks, strict=True)):
         heading = title if len(chunks) == 1 else f"{title}（{n + 1}/{len(chunks)}）"
-        body = [f"# {md(heading)}", "", f"[{md(parent[1])}]({up}{parent[0]})", "", *listing(chunk, up)]
+        body = [f"# {md(heading)}", "", f"[{md(parent[1])}]({link(here, parent[0])})", "", *listing(here, chunk)]
         turns = [(n - 1, "上一页"), (n + 1, "下一页")]
-        links = [f"[{label}]({up}{paths[k]})" for k, label in turns if 0 <= k < len(chunks)]
+        links = [f"[{label}]({link(here, paths[k])})" for k, label in turns if 0 <= k < len(chunks)]
         if links:
             body += ["", " · ".join(links)]
-        files[f"{folder}/{paths[n]}"] = page({"title": heading, "search": {"exclude": True}}, "\n".join(body))
+        files[here] = page({"title": heading, "search": {"exclude": True}}, "\n".join(body))
     return files
 
 
-def _timeline(entries: list[Entry], family: Family, up: str) -> list[str]:
+def _timeline(here: str, entries: list[Entry], family: Family) -> list[str]:
     lines = []
     for entry in entries:
         first = _excerpt(entry.item.activities[0].text if entry.item.activities else "")
         role = "（作为联合单位）" if entry.family.id != family.id else ""
-        lines.append(f"- [{md(entry.item.agency)}]({up}{entry.path}){role} · {md(entry.bulletin.region)} · {md(first)}")
+        target = link(here, entry.path)
+        lines.append(f"- [{md(entry.item.agency)}]({target}){role} · {md(entry.bulletin.region)} · {md(first)}")
     return lines
 
 
@@ -230,6 +235,7 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
     """Families × years: a cell names the agency that year, or counts them when there are several."""
+    here = urls.AGENCIES
     meta = {"title": "部门", "search": {"exclude": True}}
     years = list(by_year(archive.bulletins))
     rows = []
@@ -242,13 +248,17 @@ def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
         for year in years:
             found = own.get(year, [])
             if len(found) == 1:
-                cells.append(f"[{md(found[0].item.agency)}](../{found[0].path})")
+                cells.append(f"[{md(found[0].item.agency)}]({link(here, found[0].path)})")
             elif found:
-                target = f"{family.id}/{year}.md" if split else f"{family.id}.md#y{year}"
+                target = (
+                    link(here, urls.family_year(family.id, year))
+                    if split
+                    else f"{link(here, urls.family(family.id))}#{urls.year_anchor(year)}"
+                )
                 cells.append(f"[{len(found)} 个]({target})")
             else:
                 cells.append("—")
-        rows.append(f"| [{md(family.name)}]({family.id}.md) | " + " | ".join(cells) + " |")
+        rows.append(f"| [{md(family.name)}]({link(here, urls.family(family.id))}) | " + " | ".join(cells) + " |")
     body = [
         "# 部门",
         "",
@@ -263,40 +273,47 @@ def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
 
 def bulletins_pages(archive: Archive) -> dict[str, str]:
     """All bulletins by year; past INDEX_LIMIT bulletins, one page per year."""
+    here = urls.BULLETINS
     counts = entries_of(archive)
     years = by_year(archive.bulletins)
     meta = {"title": "公告", "search": {"exclude": True}}
     lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", ""]
 
-    def listing(bulletins: list[Bulletin], up: str) -> list[str]:
+    def listing(path: str, bulletins: list[Bulletin]) -> list[str]:
         return [
-            f"- [{md(b.title)}]({up}{b.id}/index.md) · {md(b.region)} · {len(counts.get(b.id, []))} 个单位"
+            f"- [{md(b.title)}]({link(path, urls.bulletin(b.id))}) · {md(b.region)} "
+            f"· {len(counts.get(b.id, []))} 个单位"
             for b in bulletins
         ]
 
     if len(archive.bulletins) <= INDEX_LIMIT:
         for year, bulletins in years.items():
-            lines += [f"## {year} 年 {{#y{year}}}", "", *listing(bulletins, ""), ""]
-        return {"bulletins/index.md": page(meta, "\n".join(lines).rstrip("\n"))}
+            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *listing(here, bulletins), ""]
+        return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     for year, bulletins in years.items():
-        lines.append(f"- [{year} 年]({year}.md)：{len(bulletins)} 份公告")
-        files |= _year_pages("bulletins", year, f"{year} 年公告", ("index.md", "全部公告"), listing, bulletins)
-    files["bulletins/index.md"] = page(meta, "\n".join(lines))
+        lines.append(f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告")
+        files |= _year_pages(
+            lambda n, year=year: urls.bulletins_year(year, n), f"{year} 年公告", (here, "全部公告"), listing, bulletins
+        )
+    files[here] = page(meta, "\n".join(lines))
     return files
 
 
 def year_link(archive: Archive, year: int) -> str:
-    """Where the home page sends a reader for one year's bulletins."""
-    return f"bulletins/{year}.md" if len(archive.bulletins) > INDEX_LIMIT else f"bulletins/index.md#y{year}"
+    """Where the home page sends a reader for one year's bulletins (a docs/ path, perhaps with an anchor)."""
+    if len(archive.bulletins) > INDEX_LIMIT:
+        return urls.bulletins_year(year)
+    return f"{urls.BULLETINS}#{urls.year_anchor(year)}"
 
 
-def home_page(archive: Archive) -> str:
-    meta = {"title": SITE_NAME, "search": {"exclude": True}}
+def home_page(archive: Archive, site_name: str) -> str:
+    here = urls.HOME
+    meta = {"title": site_name, "search": {"exclude": True}}
     newest = archive.bulletins[0]
     years = by_year(archive.bulletins)
     lines = [
-        f"# {SITE_NAME}",
+        f"# {md(site_name)}",
         "",
         "每年九月的“质量月”活动中，全国和各省、市的联合主办单位各自公布将要开展的主要活动。"
         "本档案逐条收录这些公告：每个单位一页，并把不同年份、不同层级的同类部门"
@@ -304,12 +321,13 @@ def home_page(archive: Archive) -> str:
         "",
         "## 最新公告 {#newest}",
         "",
-        f"[{md(newest.title)}](bulletins/{newest.id}/index.md) · {len(entries_of(archive)[newest.id])} 个联合主办单位",
+        f"[{md(newest.title)}]({link(here, urls.bulletin(newest.id))}) · "
+        f"{len(entries_of(archive)[newest.id])} 个联合主办单位",
         "",
         "## 按年份 {#years}",
         "",
-        *(f"- [{year} 年]({year_link(archive, year)})：{len(bs)} 份公告" for year, bs in years.items()),
+        *(f"- [{year} 年]({link(here, year_link(archive, year))})：{len(bs)} 份公告" for year, bs in years.items()),
         "",
-        "也可以[按部门浏览](agencies/index.md)，或用右上角的搜索查找活动。",
+        f"也可以[按部门浏览]({link(here, urls.AGENCIES)})，或用右上角的搜索查找活动。",
     ]
     return page(meta, "\n".join(lines))

@@ -50,10 +50,9 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
         try:
             for path, _ in writes:
                 created.folder(os.path.dirname(path))
-            # Creating a file mostly waits for the disk: a few at once overlap the waits (11,070 files
-            # on this project's VM: 0.5 s, not 0.6 s; 1.4 s, not 3 s when its disk is busy). Each
-            # thread takes every _THREADS-th file (a task per file costs more than its write). The
-            # pool finishes every write before undo() looks.
+            # Creating a file mostly waits for the disk: a few at once overlap the waits (benchmarks/
+            # RESULTS.md). Each thread takes every _THREADS-th file (a task per file costs more than
+            # its write). The pool finishes every write before undo() looks.
             with ThreadPoolExecutor(_THREADS) as pool:
                 list(pool.map(created.write_all, [writes[n::_THREADS] for n in range(_THREADS)]))
         except BaseException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import shutil
 import subprocess
@@ -10,16 +11,83 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.pipeline import generate
-from generator.registry import REGISTRY_PATH
+from generator.errors import Warnings
+from generator.load import seed_files
+from generator.model import Bulletin, Document, SourceLine
+from generator.pipeline import generate, load_bulletins, site_config
+from generator.registry import REGISTRY_PATH, load_registry
 from generator.writer import MANAGED
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
+SITE_NAME = site_config(ROOT / "mkdocs.yml").site_name
+
+MESSY = """国家市场监督管理总局文件
+附件1：
+
+2025 年福建省“质量月”联合主办单位
+开展的主要活动
+
+一．省市场监管局、省教育厅联合开展“电梯安全
+
+— 1 —
+
+国家市场监督管理总局文件
+
+宣传周”活动。
+
+二，省公安厅会同省市场监管局开展打击侵权假冒行动：
+
+（一）开展“昆仑 2025”专项行动；
+
+（二）公布典型案例。
+
+三、省民政厅组织开展养老服务质量提升、
+
+第 2 页
+
+标准宣贯活动。
+
+四、省市场监管局开展质量帮扶活动。
+
+- 3 -
+"""
+
+
+def doc(text: str, name: str = "x.txt") -> Document:
+    """A Document of `text` as the text reader would give it (no front matter)."""
+    lines = tuple(SourceLine(n, line) for n, line in enumerate(text.split("\n"), start=1))
+    return Document(path=name, lines=lines, encoding="utf-8", text=text)
+
+
+@cache
+def seed_bulletins() -> dict[str, Bulletin]:
+    """The seeds' bulletins by id, loaded as `make site` loads them (they must give no warning), each
+    named by its file name alone, as the golden pages show it."""
+    warnings = Warnings()
+    loaded = load_bulletins(seed_files(SEEDS), load_registry(), warnings, named=lambda path: path.name)
+    assert warnings.items == []
+    return {bulletin.id: bulletin for _, bulletin in loaded}
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file below `folder`, relative path -> SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` in `cwd`, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": ROOT}
+    )
 
 
 def make_project(work: Path, seeds: Path = SEEDS) -> Path:
@@ -27,12 +95,12 @@ def make_project(work: Path, seeds: Path = SEEDS) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*MANAGED))
     shutil.copytree(seeds, work / "seeds")
-    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/search_hook.py
+    (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/search/hook.py
     return work
 
 
 def generate_docs(work: Path, strict: bool = True) -> str:
-    return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict)
+    return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict, SITE_NAME)
 
 
 def build_site(work: Path, **env: str) -> Path:

@@ -1,27 +1,10 @@
-import hashlib
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from tests.helpers import ROOT, generate_docs, make_project
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": ROOT}
-    )
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.helpers import MESSY, generate_docs, make_project, run, tree
 
 
 @pytest.fixture
@@ -105,8 +88,6 @@ def test_check_reads_agency_and_source_from_the_front_matter(work: Path, before:
 
 
 def test_a_messy_seed_in_any_encoding_gives_the_same_pages(tmp_path: Path):
-    from tests.test_clean import MESSY
-
     outputs = []
     for name, data in [("utf8", MESSY.encode()), ("gb", MESSY.replace("\n", "\r\n").encode("gb18030"))]:
         work = tmp_path / name
@@ -146,3 +127,31 @@ def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
     result = run("build", "--docs", "not-a-folder", cwd=work)
     assert result.returncode == 1
     assert result.stderr.strip() == "not-a-folder: error: File exists", result.stderr
+
+
+def test_a_bulletin_numbered_in_digits_builds_and_checks(work: Path):
+    title = "2025 年长兴县“质量月”联合主办单位开展的主要活动"
+    seed = f"附件1\n\n{title}\n\n1. 县市场监管局开展甲：\n\n（1）乙；\n\n2．县公安局开展丙。\n"
+    (work / "seeds" / "digits.txt").write_text(seed, encoding="utf-8")
+    assert run("build", "--strict", cwd=work).returncode == 0
+    assert len(list((work / "docs/bulletins").glob("2025-*/public-security.md"))) == 1
+    assert run("check", cwd=work).returncode == 0
+
+
+def test_agencies_lists_every_agency_with_its_family_and_how_it_joined(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "2025 年福建省“质量月”活动\n\n一、福建省市场监管厅、省教育厅联合开展甲。\n\n"
+        "二、国家税务总局福建省税务局开展乙。\n\n三、省数据管理局开展丙。\n",
+        encoding="utf-8",
+    )
+    result = run("agencies", "--seeds", str(seeds), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{seeds.name}/a.txt:3\t福建省市场监管厅\tmarket-regulation\tkey",
+        f"{seeds.name}/a.txt:3\tpartner 省教育厅\teducation\texact",
+        f"{seeds.name}/a.txt:5\t国家税务总局福建省税务局\ttaxation\talias",
+        f"{seeds.name}/a.txt:7\t省数据管理局\tshujuguanli\tunknown",
+        "4 agencies and partners: 1 exact, 1 alias, 1 key, 1 unknown",
+    ]

@@ -20,9 +20,7 @@ from generator.parse import parse_bulletin
 from generator.pipeline import generate
 from generator.registry import REGISTRY_PATH, load_registry
 from generator.render import render_site
-from tests.helpers import SEEDS
-from tests.test_cli import tree
-from tests.test_parse import doc
+from tests.helpers import SEEDS, SITE_NAME, doc, tree
 
 REGISTRY = load_registry()
 KNOWN = sorted({name for family in REGISTRY.families for names in family.names.values() for name in names})
@@ -74,7 +72,7 @@ def test_generated_bulletins_round_trip(year, region, items):
         lines += [f"{numeral(n)}、{agency}{verb}{text}", ""]
     bulletin = parse_bulletin(doc("\n".join(lines)), REGISTRY, Warnings())
     archive = build_archive([bulletin], REGISTRY, Warnings())
-    files = render_site(archive, {bulletin.id: "source"})
+    files = render_site(archive, {bulletin.id: "source"}, SITE_NAME)
     pages = [entry.path for entry in archive.entries]
     assert len(pages) == len(items)
     for path, (agency, verb, text) in zip(pages, items, strict=True):
@@ -134,7 +132,7 @@ def test_mutated_seeds_succeed_or_are_refused_cleanly(tmp_path: Path, kind: str)
         (seeds / target.name).write_bytes(_mutants(target.read_text(encoding="utf-8"), rng, kind))
         before = tree(docs) if docs.exists() else {}
         try:
-            generate(seeds, docs, REGISTRY_PATH, strict=run % 4 == 0)
+            generate(seeds, docs, REGISTRY_PATH, run % 4 == 0, SITE_NAME)
             outcomes["built"] += 1
         except InputError as refusal:
             assert ONE_LINE_ERROR.match(str(refusal)), str(refusal)

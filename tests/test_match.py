@@ -4,7 +4,7 @@ from generator.errors import InputError, Warnings
 from generator.match import build_archive
 from generator.parse import parse_bulletin
 from generator.registry import load_registry
-from tests.test_parse import BULLETINS, doc
+from tests.helpers import doc, seed_bulletins
 
 REGISTRY = load_registry()
 
@@ -14,7 +14,7 @@ def parse(text: str, name: str = "x.txt"):
 
 
 def test_newest_bulletin_first_and_entry_urls():
-    archive = build_archive(list(BULLETINS.values()), REGISTRY, Warnings())
+    archive = build_archive(list(seed_bulletins().values()), REGISTRY, Warnings())
     assert [b.id for b in archive.bulletins] == ["2024-national", "2023-putian"]
     assert archive.entries[0].url == "bulletins/2024-national/market-regulation/"
     assert archive.entries[0].path == "bulletins/2024-national/market-regulation.md"

@@ -1,13 +1,14 @@
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.errors import InputError, Warnings
-from generator.model import Document, SourceLine
-from generator.parse import campaigns, chinese_number, parse_bulletin, region_level, split_activities
+from generator.parse import campaigns, parse_bulletin, split_activities
 from generator.readers import read_document
 from generator.registry import load_registry
-from tests.helpers import SEEDS
+from generator.text import chinese_number
+from tests.helpers import MESSY, SEEDS, doc, seed_bulletins
 
 REGISTRY = load_registry()
 
@@ -24,26 +25,8 @@ NATIONAL_2024 = [
 ]  # fmt: skip
 
 
-def seed_bulletins():
-    warnings = Warnings()
-    result = {}
-    for path in sorted(SEEDS.iterdir()):
-        bulletin = parse_bulletin(read_document(path, path.name, warnings), REGISTRY, warnings)
-        result[bulletin.id] = bulletin
-    assert warnings.items == []
-    return result
-
-
-BULLETINS = seed_bulletins()
-
-
-def doc(text: str, name: str = "x.txt") -> Document:
-    lines = tuple(SourceLine(n, line) for n, line in enumerate(text.split("\n"), start=1))
-    return Document(path=name, lines=lines, encoding="utf-8", text=text)
-
-
 def test_titles_give_year_region_level_and_label():
-    putian, national = BULLETINS["2023-putian"], BULLETINS["2024-national"]
+    putian, national = seed_bulletins()["2023-putian"], seed_bulletins()["2024-national"]
     assert (putian.year, putian.region, putian.level, putian.campaign) == (2023, "莆田", "city", "质量月")
     assert (national.year, national.region, national.level) == (2024, "全国", "national")
     assert putian.label == national.label == "附件 1"
@@ -52,7 +35,7 @@ def test_titles_give_year_region_level_and_label():
 
 @pytest.mark.parametrize(("bulletin", "agencies"), [("2023-putian", PUTIAN_2023), ("2024-national", NATIONAL_2024)])
 def test_golden_agency_names_for_all_47_items(bulletin, agencies):
-    items = BULLETINS[bulletin].items
+    items = seed_bulletins()[bulletin].items
     assert [item.agency for item in items] == agencies
     assert [item.order for item in items] == list(range(1, len(agencies) + 1))
 
@@ -67,31 +50,31 @@ def test_golden_agency_names_for_all_47_items(bulletin, agencies):
     ],
 )
 def test_the_four_page_break_splits_are_repaired(bulletin, order, whole):
-    item = BULLETINS[bulletin].items[order - 1]
+    item = seed_bulletins()[bulletin].items[order - 1]
     assert whole in item.text
     assert "\n" not in item.text
     assert any(whole[:6] in a.text and whole[-6:] in a.text for a in item.activities)
 
 
 def test_bold_markers_are_formatting_not_text():
-    putian = BULLETINS["2023-putian"]
+    putian = seed_bulletins()["2023-putian"]
     assert all("*" not in item.agency + item.text for item in putian.items)
     last = putian.items[-1]  # wholly bold: the agency still comes from the registry
     assert (last.agency, last.text) == ("市供销社", "组织开展农资质量宣传和技术服务活动，加强供销系统农产品质量管控。")
 
 
 def test_text_is_kept_verbatim_after_the_agency():
-    item = BULLETINS["2024-national"].items[3]
+    item = seed_bulletins()["2024-national"].items[3]
     assert item.text.startswith("结合“检护民生”专项工作,依法惩治假冒伪劣商品犯罪,")  # half-width commas kept
 
 
 def test_activities_are_the_sentences_of_an_item():
-    first = BULLETINS["2024-national"].items[0]
+    first = seed_bulletins()["2024-national"].items[0]
     assert len(first.activities) == 13
     assert first.activities[0].text == "举办第五届中国质量奖颁奖仪式暨国家质量强国专家论坛。"
-    assert [a.anchor for a in first.activities[:2]] == ["a-1", "a-2"]
+    assert [a.number for a in first.activities[:2]] == [1, 2]
     assert "".join(a.text for a in first.activities) == first.text
-    agriculture = BULLETINS["2023-putian"].items[13]  # split on ； too
+    agriculture = seed_bulletins()["2023-putian"].items[13]  # split on ； too
     assert agriculture.activities[0].text == "组织开展农业农村标准宣贯；"
 
 
@@ -100,10 +83,10 @@ def test_split_activities_keeps_unfinished_tail():
 
 
 def test_campaigns_are_quoted_names():
-    national = BULLETINS["2024-national"]
+    national = seed_bulletins()["2024-national"]
     assert "电梯安全宣传周" in national.items[0].campaigns
     assert national.items[5].campaigns == ("昆仑 2024",)
-    assert BULLETINS["2023-putian"].items[6].campaigns == ("昆仑 2023",)
+    assert seed_bulletins()["2023-putian"].items[6].campaigns == ("昆仑 2023",)
     assert campaigns('开展"双随机"与“双随机”和“质量月”') == ("双随机",)
 
 
@@ -114,15 +97,6 @@ def test_chinese_numbers(numeral, value):
 
 def test_chinese_numbers_past_ninety_nine():
     assert [chinese_number(n) for n in ("一百", "一百零三", "一百一十", "二百二十二")] == [100, 103, 110, 222]
-
-
-@pytest.mark.parametrize(
-    ("region", "expected"),
-    [("全国", ("全国", "national")), ("福建省", ("福建", "province")), ("莆田", ("莆田", "city")),
-     ("莆田市", ("莆田", "city")), ("仙游县", ("仙游县", "county")), ("上海市", ("上海", "province"))],
-)  # fmt: skip
-def test_region_level(region, expected):
-    assert region_level(region) == expected
 
 
 def test_unknown_agency_is_cut_before_its_first_verb():
@@ -164,7 +138,6 @@ def test_seed_file_names_carry_no_meaning(tmp_path: Path):
 
 def test_a_messy_conversion_reads_faithfully():
     from generator.clean import remove_artefacts
-    from tests.test_clean import MESSY
 
     warnings = Warnings()
     bulletin = parse_bulletin(remove_artefacts(doc(MESSY))[0], REGISTRY, warnings)
@@ -215,7 +188,7 @@ def test_numbering_separators_full_and_half_width(separator):
 
 
 def test_partners_from_the_seeds():
-    partners = {i.agency: i.partners for b in BULLETINS.values() for i in b.items if i.partners}
+    partners = {i.agency: i.partners for b in seed_bulletins().values() for i in b.items if i.partners}
     assert partners == {
         "市自然资源局": ("市市场监管局",),
         "市生态环境局": ("市市场监管局",),
@@ -224,17 +197,29 @@ def test_partners_from_the_seeds():
     }
 
 
-def test_front_matter_overrides_and_checks():
+def test_metadata_overrides_what_the_title_says():
     meta = {"year": 2026, "region": "福建省", "level": "province", "source_url": "https://example.gov.cn/a"}
     base = doc("2025 年全国“质量月”\n\n一、公安部开展甲。")
-    from dataclasses import replace
-
     bulletin = parse_bulletin(replace(base, meta=meta), REGISTRY, Warnings())
     assert (bulletin.id, bulletin.year, bulletin.region, bulletin.level) == ("2026-fujian", 2026, "福建", "province")
-    for bad, message in [
-        ({"level": "planet"}, "front matter level must be one of"),
-        ({"year": "soon"}, "front matter year must be int"),
-        ({"source_url": "javascript:alert(1)"}, r"front matter source_url must be an http\(s\) URL"),
-    ]:
-        with pytest.raises(InputError, match=message):
-            parse_bulletin(replace(base, meta=bad), REGISTRY, Warnings())
+
+
+def test_a_bulletin_numbered_in_digits_has_its_items_found():
+    text = (
+        "2025 年长兴县“质量月”联合主办单位开展的主要活动\n\n1. 县市场监管局开展甲。\n\n"
+        "2、县公安局开展乙，增长 3.5 倍。\n\n10．县教育局开展丙。"
+    )
+    bulletin = parse_bulletin(doc(text), REGISTRY, Warnings())
+    assert [(i.numeral, i.order, i.agency) for i in bulletin.items] == [
+        ("1", 1, "县市场监管局"),
+        ("2", 2, "县公安局"),
+        ("10", 10, "县教育局"),
+    ]
+    assert bulletin.items[1].text == "开展乙，增长 3.5 倍。"
+
+
+def test_digits_inside_a_bulletin_numbered_一_are_sub_items():
+    text = "2025 年全国“质量月”\n\n一、公安部开展：\n\n1. 昆仑行动；\n\n2. 公布案例。\n\n二、民政部开展甲。"
+    bulletin = parse_bulletin(doc(text), REGISTRY, Warnings())
+    assert [i.agency for i in bulletin.items] == ["公安部", "民政部"]
+    assert [a.text for a in bulletin.items[0].activities] == ["开展：", "1. 昆仑行动；", "2. 公布案例。"]

@@ -6,8 +6,7 @@ import pytest
 from generator import pipeline
 from generator.errors import Diagnostic, StepFailed
 from generator.registry import REGISTRY_PATH
-from tests.helpers import make_project
-from tests.test_cli import run, tree
+from tests.helpers import make_project, run, tree
 
 
 @pytest.fixture
@@ -65,8 +64,8 @@ def test_a_warning_from_mkdocs_fails_the_build_and_keeps_the_site(work: Path):
     assert tree(work / "site") == before
 
 
-def search_workers_of(parent: int) -> list[Path]:
-    """/proc folders of the search workers that `parent` started."""
+def search_indexers_of(parent: int) -> list[Path]:
+    """/proc folders of the search indexers that `parent` started."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -74,22 +73,22 @@ def search_workers_of(parent: int) -> list[Path]:
             command = (stat.parent / "cmdline").read_bytes()
         except OSError:
             continue  # ended meanwhile
-        if ppid == parent and b"search_worker" in command:
+        if ppid == parent and b"generator/search/indexer.py" in command:
             found.append(stat.parent)
     return found
 
 
-def test_a_failed_check_stops_the_build_and_its_search_worker_and_keeps_the_site(
+def test_a_failed_check_stops_the_build_and_its_search_indexer_and_keeps_the_site(
     work: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
 ):
-    builds, workers = [], []
+    builds, indexers = [], []
     popen = pipeline.subprocess.Popen
     monkeypatch.setattr(pipeline.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
 
     def failing_check(seeds: Path, docs: Path) -> list[Diagnostic]:
-        for _ in range(100):  # fail once the build is under way, its search worker started
-            workers.extend(search_workers_of(builds[0].pid))
-            if workers:
+        for _ in range(100):  # fail once the build is under way, its search indexer started
+            indexers.extend(search_indexers_of(builds[0].pid))
+            if indexers:
                 break
             time.sleep(0.05)
         return [Diagnostic("seeds/a.txt", 3, "docs/x.md differs from the source", "error")]
@@ -101,25 +100,26 @@ def test_a_failed_check_stops_the_build_and_its_search_worker_and_keeps_the_site
     assert failed.value.lines == ["seeds/a.txt:3: error: docs/x.md differs from the source"]
     assert tree(work / "site") == before
     assert not (work / ".site-build").exists()
-    assert workers, "the search worker never started"
+    assert indexers, "the search indexer never started"
     for _ in range(50):
-        if not workers[0].exists():
+        if not indexers[0].exists():
             break
         time.sleep(0.1)
     else:
-        pytest.fail("the stopped build's search worker is still running")
+        pytest.fail("the stopped build's search indexer is still running")
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_the_docs_folder_is_the_one_mkdocs_yml_names(tmp_path: Path):
+def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_url: !ENV [SITE_URL, 'x']\ndocs_dir: pages\n", encoding="utf-8")
-    assert pipeline.docs_dir(config) == tmp_path / "pages"
+    config.write_text("site_name: 甲\nsite_url: !ENV [SITE_URL, 'x']\ndocs_dir: pages\n", encoding="utf-8")
+    assert pipeline.site_config(config) == pipeline.SiteConfig(tmp_path / "pages", "甲")
     config.write_text("site_name: x\n", encoding="utf-8")
-    assert pipeline.docs_dir(config) == tmp_path / "docs"
-    config.write_text("docs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")
-    with pytest.raises(pipeline.InputError, match="docs_dir must be a plain folder name"):
-        pipeline.docs_dir(config)
-    config.write_text("site_name: [x\n", encoding="utf-8")
-    with pytest.raises(pipeline.InputError, match="not valid YAML"):
-        pipeline.docs_dir(config)
+    assert pipeline.site_config(config).docs_dir == tmp_path / "docs"
+    monkeypatch.setenv("DOCS", "elsewhere")
+    config.write_text("site_name: x\ndocs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")  # as MkDocs reads it
+    assert pipeline.site_config(config).docs_dir == tmp_path / "elsewhere"
+    for text, message in [("site_name: [x\n", "not valid YAML"), ("docs_dir: d\n", "site_name is missing")]:
+        config.write_text(text, encoding="utf-8")
+        with pytest.raises(pipeline.InputError, match=message):
+            pipeline.site_config(config)

@@ -63,7 +63,7 @@ def test_refusals(tmp_path: Path, data: bytes, message: str):
 
 def test_front_matter_is_metadata_and_lines_keep_their_numbers(tmp_path: Path):
     doc = read(tmp_path, ("---\nissuer: 市场监管总局\npublished: 2024-08-30\n---\n" + TEXT).encode())
-    assert doc.meta == {"issuer": "市场监管总局", "published": __import__("datetime").date(2024, 8, 30)}
+    assert doc.meta == {"issuer": "市场监管总局", "published": "2024-08-30"}  # a date, as text
     assert (doc.lines[0].number, doc.lines[0].text) == (5, "附件 1")
     assert (doc.lines[4].number, doc.lines[4].text) == (9, "一、公安部开展“昆仑 2024”行动。")
 
@@ -86,3 +86,31 @@ def test_an_undecodable_byte_is_reported_on_its_line(tmp_path: Path, bom: bytes,
     with pytest.raises(InputError) as error:
         read(tmp_path, data)
     assert str(error.value).startswith("seeds/seed.txt:3: error: not a text file")
+
+
+@pytest.mark.parametrize("name", ["seed.docx", "seed.xyz", "seed.TXT.pdf"])
+def test_a_file_type_no_reader_takes_is_refused_by_its_suffix(tmp_path: Path, name: str):
+    path = tmp_path / name
+    path.write_bytes(TEXT.encode())  # text inside: the suffix decides, not a guess
+    with pytest.raises(InputError) as error:
+        read_document(path, f"seeds/{name}", Warnings())
+    suffix = Path(name).suffix
+    assert str(error.value) == f"seeds/{name}:1: error: unsupported file type {suffix} (supported: .md, .txt)"
+
+
+def test_a_reader_whose_library_is_missing_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from generator import readers
+
+    missing = readers.Reader((".txt",), readers.read_text, available=lambda: False, missing="install x, or save as .md")
+    monkeypatch.setattr(readers, "READERS", (missing,))
+    path = tmp_path / "seed.txt"
+    path.write_bytes(TEXT.encode())
+    with pytest.raises(InputError, match=r"^seeds/seed.txt:1: error: install x, or save as .md$"):
+        read_document(path, "seeds/seed.txt", Warnings())
+
+
+def test_upper_case_suffixes_and_files_without_one_are_read_as_text(tmp_path: Path):
+    for name in ("SEED.TXT", "seed"):
+        path = tmp_path / name
+        path.write_bytes(TEXT.encode())
+        assert read_document(path, f"seeds/{name}", Warnings()).lines[0].text == "附件 1"

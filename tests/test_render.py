@@ -8,11 +8,11 @@ from generator.errors import Warnings
 from generator.match import build_archive
 from generator.registry import load_registry
 from generator.render import html, md, render_site
-from tests.test_parse import BULLETINS
+from tests.helpers import SITE_NAME, seed_bulletins
 
 GOLDEN = Path(__file__).parent / "golden"
-ARCHIVE = build_archive(list(BULLETINS.values()), load_registry(), Warnings())
-FILES = render_site(ARCHIVE, {b.id: f"source of {b.id}\n" for b in ARCHIVE.bulletins})
+ARCHIVE = build_archive(list(seed_bulletins().values()), load_registry(), Warnings())
+FILES = render_site(ARCHIVE, {b.id: f"source of {b.id}\n" for b in ARCHIVE.bulletins}, SITE_NAME)
 AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency_id", "order", "campaigns", "source"}
 
 

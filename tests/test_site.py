@@ -10,8 +10,7 @@ from urllib.parse import unquote, urljoin, urlparse
 import frontmatter
 
 from generator.check import check
-from tests.helpers import build_site, generate_docs, make_project
-from tests.test_cli import tree
+from tests.helpers import build_site, generate_docs, make_project, tree
 from tests.test_render import AGENCY_KEYS
 
 THIRD_BULLETIN = """附件1

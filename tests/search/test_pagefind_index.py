@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from generator import pagefind
+from generator.search import pagefind_index as pagefind
 from tests.pagefind_site import build_pagefind_site
 
 PAGE = (

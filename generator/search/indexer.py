@@ -1,12 +1,12 @@
 """Material's search index, built in a process of its own while `mkdocs build` renders the pages.
 
 Material's search plugin parses each page's HTML and segments its Chinese with jieba, page by page
-on the build's one core: about a fifth of the build. The hook (generator/search_hook.py) keeps the
+on the build's one core (its share of the build: benchmarks/RESULTS.md). The hook (generator/search/hook.py) keeps the
 pages out of the plugin's own index and streams them here instead, so a second core does that
 work. This process runs Material's own SearchIndex over them: the index is the one Material would
-write, entry for entry, only written as UTF-8 instead of \\uXXXX escapes (a third of the bytes).
+write, entry for entry, only written as UTF-8 instead of \\uXXXX escapes (fewer bytes).
 
-    python -I generator/search_worker.py < pickled messages > search_index.json
+    python -I generator/search/indexer.py < pickled messages > search_index.json
 
 Input: pickled messages, one after another: {"config": the search plugin's settings}, then per
 page, in the order of the build, {"url", "title", "content", "toc", "meta"} (the page's own

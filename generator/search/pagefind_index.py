@@ -12,15 +12,15 @@ page's URL). The search worker turns each matching section back into its own res
 look as Material's own: one per page, its title, an excerpt with the match marked.
 
 A word found in every bulletin (质量) makes Pagefind read and score the whole archive's share of
-it, about 400 ms at 100,000 pages. So the index comes in two shards: the newest bulletins (about
+it, slow at 100,000 pages (benchmarks/RESULTS.md). So the index comes in two shards: the newest bulletins (about
 RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
 recent shard's results at once and adds the older ones below them.
 
-With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search_hook.py) keeps
+With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search/hook.py) keeps
 every page out of Material's index (jieba does not run at build time; search_index.json stays
 empty) and collects here the text Material would have indexed: pages without `search: exclude`,
 minus their `data-search-exclude` sections. After the build, index_records runs Pagefind over each
-shard, then puts generator/pagefind_worker.js in place of Material's search worker.
+shard, then puts generator/search/pagefind_worker.js in place of Material's search worker.
 """
 
 from __future__ import annotations
@@ -41,9 +41,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 BUNDLE = "pagefind"  # the index's folder in the site
-# Pages in the recent shard: with it, first results came in 96–217 ms on a 2-core machine with
-# 100,000 pages in all (benchmarks/search_scale.py). PAGEFIND_RECENT_PAGES sets another (the tests
-# set a small one to see two shards).
+# Pages in the recent shard (why this many: benchmarks/RESULTS.md). PAGEFIND_RECENT_PAGES sets
+# another (the tests set a small one to see two shards).
 RECENT_PAGES = 25_000
 RECENT_PAGES_VARIABLE = "PAGEFIND_RECENT_PAGES"
 _BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")

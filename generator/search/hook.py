@@ -1,7 +1,7 @@
 """The MkDocs hook behind the site's search, chosen by one setting in mkdocs.yml:
 
     hooks:
-      - generator/search_hook.py
+      - generator/search/hook.py
     extra:
       search_backend: !ENV [SEARCH_BACKEND, lunr]   # lunr: Material's index; pagefind: chunked
 
@@ -9,12 +9,12 @@ The hook keeps the pages out of Material's search plugin, which would otherwise 
 HTML and segment its Chinese with jieba on the build's one core, and hands each page's HTML, as
 the plugin would have seen it, to another process:
 
-- `lunr`: generator/search_worker.py, which runs Material's own SearchIndex over the pages while
+- `lunr`: generator/search/indexer.py, which runs Material's own SearchIndex over the pages while
   the build goes on, on a second core. After the build its index replaces the empty one Material
   wrote: the same entries, as UTF-8. This is for full builds (`mkdocs build`, `gh-deploy`,
   `serve --clean`); a plain `mkdocs serve` may rebuild a page at a time, so there Material indexes
   the pages itself, as usual.
-- `pagefind`: generator/pagefind.py, which indexes the text after the build with Pagefind and
+- `pagefind`: generator/search/pagefind_index.py, which indexes the text after the build with Pagefind and
   installs its search worker.
 
 A page's HTML is taken at on_page_content; Material reads it at on_page_context, which comes
@@ -37,25 +37,25 @@ from pathlib import Path
 from material.plugins.search.plugin import SearchPlugin
 from mkdocs.exceptions import PluginError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator import pagefind  # noqa: E402
+from generator.search import pagefind_index  # noqa: E402
 
 SETTING = "search_backend"
 BACKENDS = ("lunr", "pagefind")
 FULL_BUILDS = ("build", "gh-deploy")  # what MkDocs tells on_startup (`serve --clean` says build)
 
 
-class IndexWorker:
-    """generator/search_worker.py, fed page by page without ever making the build wait.
+class Indexer:
+    """generator/search/indexer.py, fed page by page without ever making the build wait.
 
-    Pages are written to the worker's pipe as far as it takes them; the rest waits in memory until
+    Pages are written to the indexer's pipe as far as it takes them; the rest waits in memory until
     the next page or the end of the build (a thread would have to win the build's GIL for each page).
     """
 
-    COMMAND = ("-I", str(Path(__file__).with_name("search_worker.py")))
+    COMMAND = ("-I", str(Path(__file__).with_name("indexer.py")))
 
     def __init__(self, settings: dict) -> None:
         self.process = subprocess.Popen([sys.executable, *self.COMMAND], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
@@ -75,21 +75,21 @@ class IndexWorker:
             except BlockingIOError:
                 return  # the pipe is full: the rest goes with the next page
             except BrokenPipeError:
-                self.pending.clear()  # the worker is gone: finish() reports how it ended
+                self.pending.clear()  # the indexer is gone: finish() reports how it ended
                 return
             self.pending[0] = self.pending[0][written:]
             if not self.pending[0]:
                 self.pending.popleft()
 
     def finish(self) -> bytes:
-        """The index, once the worker has read every page; PluginError if it failed."""
+        """The index, once the indexer has read every page; PluginError if it failed."""
         self.send({"end": True})
         os.set_blocking(self.pipe, True)
         self._write()
         self.process.stdin.close()
         index = self.process.stdout.read()
         if status := self.process.wait():
-            raise PluginError(f"search: the index worker ({self.COMMAND[-1]}) failed, exit {status}")
+            raise PluginError(f"search: the indexer ({self.COMMAND[-1]}) failed, exit {status}")
         return index
 
     def stop(self) -> None:
@@ -99,8 +99,8 @@ class IndexWorker:
 
 _MATERIAL_READS = ("title", "tags", "search")  # of a page's front matter, in SearchIndex
 # What the hook knows between events: the MkDocs command, the pages to index (source path -> their
-# front matter as Material reads it), and the worker or the Pagefind records they go to.
-_state: dict = {"command": None, "searched": {}, "worker": None, "records": None}
+# front matter as Material reads it), and the indexer or the Pagefind records they go to.
+_state: dict = {"command": None, "searched": {}, "indexer": None, "records": None}
 
 
 def on_startup(command, **_):
@@ -111,21 +111,21 @@ def on_config(config, **_):
     backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
     if backend not in BACKENDS:
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
-    _stop_worker()
+    _stop_indexer()
     _state.update(searched={}, records=None)
     if backend == "pagefind":
-        _state["records"] = pagefind.Records()
-        _state["recent_pages"] = pagefind.recent_pages(os.environ)
+        _state["records"] = pagefind_index.Records()
+        _state["recent_pages"] = pagefind_index.recent_pages(os.environ)
     elif _state["command"] in FULL_BUILDS:
         search = next((p for p in config.plugins.values() if isinstance(p, SearchPlugin)), None)
         if search and search.config.enabled:
-            _state["worker"] = IndexWorker(dict(search.config))
+            _state["indexer"] = Indexer(dict(search.config))
     return config
 
 
 def on_page_markdown(markdown, page, **_):
     search = page.meta.get("search") or {}
-    if (_state["records"] is not None or _state["worker"]) and isinstance(search, dict):
+    if (_state["records"] is not None or _state["indexer"]) and isinstance(search, dict):
         if not search.get("exclude"):  # what Material reads of the front matter, as it was
             _state["searched"][page.file.src_uri] = {key: page.meta[key] for key in _MATERIAL_READS if key in page.meta}
         page.meta["search"] = {**search, "exclude": True}  # Material's plugin skips the page
@@ -139,28 +139,29 @@ def on_page_content(content, page, **_):
     if _state["records"] is not None:
         _state["records"].add(page.url, html.unescape(page.title or page.url), content)  # titles come escaped
     else:
-        _state["worker"].send({"url": page.url, "title": page.title, "content": content, "toc": page.toc, "meta": meta})
+        message = {"url": page.url, "title": page.title, "content": content, "toc": page.toc, "meta": meta}
+        _state["indexer"].send(message)
     return content
 
 
 def on_post_build(config, **_):
     site = Path(config.site_dir)
     if _state["records"] is not None:
-        stats = pagefind.index_records(_state["records"], site, _state["recent_pages"])
-        pagefind.log.info(
+        stats = pagefind_index.index_records(_state["records"], site, _state["recent_pages"])
+        pagefind_index.log.info(
             f"Pagefind: {stats.pages:,} pages in {stats.records:,} records, "
             f"{stats.files:,} files, {stats.bytes:,} bytes, {stats.seconds:.1f} s"
         )
-    elif _state["worker"]:
-        worker, _state["worker"] = _state["worker"], None
-        (site / "search" / "search_index.json").write_bytes(worker.finish())
+    elif _state["indexer"]:
+        indexer, _state["indexer"] = _state["indexer"], None
+        (site / "search" / "search_index.json").write_bytes(indexer.finish())
 
 
 def on_build_error(error, **_):
-    _stop_worker()
+    _stop_indexer()
 
 
-def _stop_worker() -> None:
-    if _state["worker"]:
-        _state["worker"].stop()
-        _state["worker"] = None
+def _stop_indexer() -> None:
+    if _state["indexer"]:
+        _state["indexer"].stop()
+        _state["indexer"] = None

@@ -1,5 +1,5 @@
 // Material for MkDocs' search worker, answered from Pagefind's chunked index instead of one
-// search_index.json. generator/pagefind.py puts this file in place of Material's worker
+// search_index.json. generator/search/pagefind_index.py puts this file in place of Material's worker
 // (assets/javascripts/workers/search.<hash>.min.js), so the search box stays Material's own.
 //
 // Material's messages: SETUP (0) -> READY (1), QUERY (2, the typed text) -> RESULT (3, items).

@@ -12,12 +12,12 @@ from material.plugins.search.plugin import SearchPlugin
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import AnchorLink
 
-from generator import search_hook
-from generator.search_worker import build_index
+from generator.search import hook
+from generator.search.indexer import build_index
 from tests.helpers import build_site, generate_docs, make_project
 
 INDEX = Path("search") / "search_index.json"
-HOOK = "hooks:\n  - generator/search_hook.py\n"
+HOOK = "hooks:\n  - generator/search/hook.py\n"
 
 
 def test_the_index_is_materials_own_in_utf8_and_the_pages_are_unchanged(site: Path, tmp_path: Path):
@@ -49,7 +49,7 @@ def pickled(*messages: dict) -> io.BytesIO:
     return io.BytesIO(b"".join(pickle.dumps(message) for message in messages))
 
 
-def test_the_worker_indexes_sections_as_material_does():
+def test_the_indexer_indexes_sections_as_material_does():
     settings = {"lang": ["zh"], "separator": r"[\s]+", "pipeline": [], "fields": {}, "jieba_dict": None}
     top = AnchorLink("公安部", "top", 1)
     top.children = [AnchorLink("活动", "activities", 2), AnchorLink("链接", "links", 2)]
@@ -70,18 +70,18 @@ def test_the_worker_indexes_sections_as_material_does():
     ]
 
 
-def test_a_worker_whose_build_failed_writes_nothing_and_says_nothing():
+def test_an_indexer_whose_build_failed_writes_nothing_and_says_nothing():
     # Input that stops before its end message: mkdocs died mid-build.
     page = {"url": "a/", "title": "A", "content": "<p>甲</p>", "toc": [], "meta": {}}
     data = pickled({"config": {"lang": ["zh"]}}, page).getvalue()
-    result = subprocess.run([sys.executable, *search_hook.IndexWorker.COMMAND], input=data, capture_output=True)
+    result = subprocess.run([sys.executable, *hook.Indexer.COMMAND], input=data, capture_output=True)
     assert (result.returncode, result.stdout, result.stderr) == (1, b"", b"")
 
 
-def test_pages_reach_the_worker_whole_and_in_order_however_slowly_it_reads(
+def test_pages_reach_the_indexer_whole_and_in_order_however_slowly_it_reads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    # This worker reads nothing until the flag file exists (it gives up after 10 s), then echoes
+    # This indexer reads nothing until the flag file exists (it gives up after 10 s), then echoes
     # its input. Every send below must return while it waits: the pipe holds far less than them.
     flag = tmp_path / "go"
     echo = (
@@ -90,59 +90,59 @@ def test_pages_reach_the_worker_whole_and_in_order_however_slowly_it_reads(
         "else:\n    sys.exit(9)\n"
         "sys.stdout.buffer.write(sys.stdin.buffer.read())\n"
     )
-    monkeypatch.setattr(search_hook.IndexWorker, "COMMAND", ("-c", echo))
-    worker = search_hook.IndexWorker({"lang": ["zh"]})
+    monkeypatch.setattr(hook.Indexer, "COMMAND", ("-c", echo))
+    indexer = hook.Indexer({"lang": ["zh"]})
     pages = [{"url": f"p{n}/", "content": "质量" * (n % 5000)} for n in range(600)]
     for page in pages:
-        worker.send(page)
-    assert worker.process.poll() is None  # still waiting for the flag: nothing was read yet
+        indexer.send(page)
+    assert indexer.process.poll() is None  # still waiting for the flag: nothing was read yet
     flag.touch()
-    echoed = io.BytesIO(worker.finish())
+    echoed = io.BytesIO(indexer.finish())
     received = []
     while echoed.tell() < len(echoed.getvalue()):
         received.append(pickle.load(echoed))
     assert received == [{"config": {"lang": ["zh"]}}, *pages, {"end": True}]
 
 
-def test_a_worker_that_fails_fails_the_build(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(search_hook.IndexWorker, "COMMAND", ("-c", "import sys; sys.exit(3)"))
-    worker = search_hook.IndexWorker({})
-    worker.process.wait()
+def test_an_indexer_that_fails_fails_the_build(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(hook.Indexer, "COMMAND", ("-c", "import sys; sys.exit(3)"))
+    indexer = hook.Indexer({})
+    indexer.process.wait()
     for n in range(100):
-        worker.send({"url": f"p{n}/", "content": "质量" * 1000})  # into a closed pipe: no error yet
-    with pytest.raises(PluginError, match=r"index worker .* failed, exit 3"):
-        worker.finish()
+        indexer.send({"url": f"p{n}/", "content": "质量" * 1000})  # into a closed pipe: no error yet
+    with pytest.raises(PluginError, match=r"indexer .* failed, exit 3"):
+        indexer.finish()
 
 
 def test_an_unknown_backend_is_refused():
     with pytest.raises(PluginError, match="search_backend"):
-        search_hook.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
+        hook.on_config(SimpleNamespace(extra={"search_backend": "elasticsearch"}))
 
 
-@pytest.mark.parametrize(("command", "worker"), [("serve", False), ("build", True), ("gh-deploy", True)])
-def test_a_full_build_indexes_in_the_worker_and_serve_leaves_it_to_material(command: str, worker: bool):
+@pytest.mark.parametrize(("command", "indexed"), [("serve", False), ("build", True), ("gh-deploy", True)])
+def test_a_full_build_indexes_in_the_indexer_and_serve_leaves_it_to_material(command: str, indexed: bool):
     search = SearchPlugin()
     assert search.load_config({"lang": ["zh"]}) == ([], [])
-    search_hook.on_startup(command=command, dirty=False)
-    search_hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
+    hook.on_startup(command=command, dirty=False)
+    hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
     try:
         page = SimpleNamespace(meta={"title": "A"}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/", toc=[])
-        assert search_hook.on_page_markdown("# A", page=page) == "# A"
-        assert page.meta == ({"title": "A", "search": {"exclude": True}} if worker else {"title": "A"})
-        assert search_hook.on_page_content("<p>A</p>", page=page) == "<p>A</p>"
-        assert bool(search_hook._state["worker"]) == worker
+        assert hook.on_page_markdown("# A", page=page) == "# A"
+        assert page.meta == ({"title": "A", "search": {"exclude": True}} if indexed else {"title": "A"})
+        assert hook.on_page_content("<p>A</p>", page=page) == "<p>A</p>"
+        assert bool(hook._state["indexer"]) == indexed
     finally:
-        search_hook.on_build_error(error=None)  # stops the worker
+        hook.on_build_error(error=None)  # stops the indexer
 
 
 def test_a_page_whose_search_setting_material_refuses_is_left_to_material():
-    search_hook.on_startup(command="build", dirty=False)
+    hook.on_startup(command="build", dirty=False)
     search = SearchPlugin()
     search.load_config({})
-    search_hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
+    hook.on_config(SimpleNamespace(extra={}, plugins={"material/search": search}))
     try:
         page = SimpleNamespace(meta={"search": "yes"}, file=SimpleNamespace(src_uri="a.md"), title="A", url="a/")
-        search_hook.on_page_markdown("# A", page=page)
+        hook.on_page_markdown("# A", page=page)
         assert page.meta == {"search": "yes"}
     finally:
-        search_hook.on_build_error(error=None)
+        hook.on_build_error(error=None)

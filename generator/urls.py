@@ -1,0 +1,75 @@
+"""The URL scheme: where every generated file lives in docs/, and so every page's public URL.
+
+A public contract (README, "URL scheme"; tests/test_urls.py holds the table there against this
+module): a URL depends only on a bulletin's year and region and an agency's family, and never
+changes when another bulletin is added. Paths are docs/-relative; a page `x/y.md` is served at
+`x/y/`, an `index.md` at its folder.
+"""
+
+from __future__ import annotations
+
+HOME = "index.md"
+BULLETINS = "bulletins/index.md"
+AGENCIES = "agencies/index.md"
+PAGE_SLUGS_TAKEN = ("index", "source")  # file names in a bulletin's folder that no agency page may take
+
+
+def bulletin(bulletin_id: str) -> str:
+    return f"bulletins/{bulletin_id}/index.md"
+
+
+def entry(bulletin_id: str, slug: str) -> str:
+    """An agency's page in a bulletin; `slug` is its family id, -2, -3 … for a second, third item."""
+    return f"bulletins/{bulletin_id}/{slug}.md"
+
+
+def source(bulletin_id: str) -> str:
+    """The bulletin's text as read from its seed."""
+    return f"bulletins/{bulletin_id}/source.txt"
+
+
+def family(family_id: str) -> str:
+    return f"agencies/{family_id}.md"
+
+
+def family_year(family_id: str, year: int, page: int = 1) -> str:
+    """A year of a family's timeline, once it is too long for one page; its page 2, 3 …"""
+    return f"agencies/{family_id}/{year}.md" if page == 1 else f"agencies/{family_id}/{year}/{page}.md"
+
+
+def bulletins_year(year: int, page: int = 1) -> str:
+    """A year of the list of bulletins, once it is too long for one page; its page 2, 3 …"""
+    return f"bulletins/{year}.md" if page == 1 else f"bulletins/{year}/{page}.md"
+
+
+def api(name: str) -> str:
+    return f"api/{name}.json"
+
+
+ACTIVITY_PREFIX = "a-"
+
+
+def activity(number: int) -> str:
+    """The anchor of an agency page's n-th activity."""
+    return f"{ACTIVITY_PREFIX}{number}"
+
+
+def year_anchor(year: int) -> str:
+    """A year's section on an index page."""
+    return f"y{year}"
+
+
+def url(path: str) -> str:
+    """The public, site-relative URL of a docs/ path: bulletins/2024-national/index.md -> bulletins/2024-national/."""
+    if path.endswith("index.md"):
+        return path[: -len("index.md")]
+    return path[: -len(".md")] + "/" if path.endswith(".md") else path
+
+
+def link(src: str, dst: str) -> str:
+    """A relative link from the page at docs/ path `src` to the file at `dst`, as MkDocs resolves it."""
+    here, there = src.split("/")[:-1], dst.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
