@@ -13,10 +13,8 @@ import re
 from dataclasses import dataclass
 
 from generator.registry import Registry
+from generator.text import KINDS
 
-# The last character of an organisation's kind: 局, 部, 厅, 委(员会), 办(公室), 院, (总工)会,
-# 署, 社, (银)行, (中)心, (支)队, (海)关, (妇)联, (科)协, (公)司, 所, 站, 室, 处, (政)府.
-KINDS = "局部厅委办院会署社行心队关联协司所站室处府"
 # Verbs that start what an agency does. A verb followed by a kind is part of a name
 # (宣传部, 组织部, 推进办), unless the kind starts another verb (组织部署).
 VERBS = (
@@ -27,7 +25,7 @@ VERBS = (
     "协调", "宣传", "参与", "协同", "共同", "严厉", "严格", "打击", "支持", "推出", "引导", "鼓励",
     "利用", "发挥", "开通", "邀请", "承办", "主办", "统筹", "着力", "继续", "不断", "主动", "扎实",
     "切实", "全力", "突出", "重点", "编制", "制定", "出台", "抓好", "举措", "提升", "提高", "优化",
-    "规范", "普及", "研究", "探索", "推广", "评选", "表彰", "培育", "打造", "健全",
+    "规范", "普及", "研究", "探索", "推广", "评选", "表彰", "培育", "打造", "健全", "开放",
     "将", "在", "对", "向", "为", "以", "于",
 )  # fmt: skip
 _VERB = re.compile("|".join(sorted(VERBS, key=len, reverse=True)))
@@ -121,8 +119,8 @@ def _ends_name(body: str, end: int) -> bool:
     for stop in range(end, min(len(body), end + _MAX_PART + 1)):
         if body[stop] in _PUNCTUATION or (stop > end and _verb_starts(body, stop)):
             return True
-        if body[stop] in KINDS:
-            return False  # 国家税务总局|福建省税务局, 市消委|会
+        if body[stop] in KINDS and stop > end:
+            return False  # 国家税务总局|福建省税务局; not 市市场监管局|行动
     return True
 
 

@@ -11,7 +11,7 @@ from generator.errors import DataError
 from generator.model import LEVELS, Family
 from generator.regions import places, provinces
 from generator.slugs import pinyin_slug
-from generator.text import fold
+from generator.text import KINDS, fold
 
 REGISTRY_PATH = DATA / "agencies.yml"
 SCHEMA_PATH = DATA / "agencies.schema.json"
@@ -35,8 +35,6 @@ _SUFFIXES = sorted(
 )  # fmt: skip
 # A name's second sign in brackets, which does not change its family: 省烟草专卖局（公司）.
 _BRACKETS = re.compile(r"\([^()]*\)$")
-# Kinds an agency name may end in before a nested unit (国家税务总局|福建省税务局).
-_NEST_KINDS = "局部厅委办院会署社行心队关联协司"
 # Kinds of an administrative body, whose unknown family is named 体育部门 after 省体育局.
 _ADMINISTRATIVE = tuple("局厅委办部署")
 
@@ -126,7 +124,7 @@ class Registry:
             if forms[-1][start:] in self.by_name and len(forms[-1]) - start >= 2:
                 return Join(self.family(self.by_name[forms[-1][start:]]), "alias")
         for end in range(len(name) - 1, 1, -1) if nested else ():  # the longest parent agency
-            if name[end - 1] in _NEST_KINDS:
+            if name[end - 1] in KINDS:  # 国家税务总局|福建省税务局
                 parent = self.join(name[:end], places, nested=False)
                 if parent:
                     return Join(parent.family, "alias")
