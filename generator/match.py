@@ -22,7 +22,8 @@ def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warni
             family = registry.match(item.agency, bulletin.region)
             if family is None:
                 family = unknown.setdefault(*_unknown(registry, item.agency, spelled))
-                warnings.add(bulletin.source, item.line, _unknown_message(item.agency, spelled, bulletin, family))
+                message = _unknown_message(item.agency, spelled, bulletin, family)
+                warnings.add(bulletin.source, item.line, message, position=item.position)
             entries.append(Entry(bulletin, item, family, _slug(family.id, taken)))
     partners = _partner_entries(entries, registry)
     # The registry's families that have a page: those with an entry or a partner entry.

@@ -23,7 +23,7 @@ from generator.load import read_seed, seed_files
 from generator.match import build_archive
 from generator.model import Bulletin, Document
 from generator.parse import parse_bulletin
-from generator.readers import seed_name
+from generator.readers import TEXT_SUFFIXES, seed_name
 from generator.registry import Registry, load_registry
 from generator.render import render_site
 from generator.writer import write_site
@@ -44,11 +44,17 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
     warnings = Warnings()
     registry = load_registry(registry_path)
-    loaded = load_bulletins(seed_files(seeds), registry, warnings)
+    paths = seed_files(seeds)
+    loaded = load_bulletins(paths, registry, warnings)
     bulletins = [bulletin for _, bulletin in loaded]
     archive = build_archive(bulletins, registry, warnings)
     sources = {bulletin.id: doc.text for doc, bulletin in loaded}
-    files = render_site(archive, sources, site_name)
+    originals = {
+        bulletin.id: (path.suffix, path.read_bytes())
+        for path, (_, bulletin) in zip(paths, loaded, strict=True)
+        if path.suffix.lower() not in TEXT_SUFFIXES
+    }
+    files = render_site(archive, sources, site_name, originals)
     for diagnostic in warnings.items:
         print(diagnostic, file=sys.stderr)
     if strict and warnings.warnings:

@@ -8,15 +8,17 @@ and the check see only Documents, whatever the format.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from generator.errors import InputError, Warnings
+from generator.formats import Extracted, Line, Refused, office
 from generator.meta import checked_meta
-from generator.model import Document, SourceLine
+from generator.model import TEXT_LINE, Document, Position, SourceLine
 
 # Encodings Chinese government files come in besides UTF-8. GB18030 is a superset of
 # GBK and GB2312, so a file detected as either is decoded as GB18030.
@@ -73,18 +75,65 @@ def _front_matter(lines: list[str], shown: str) -> tuple[dict, int]:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         raise InputError(shown, 1, "front matter opened with --- is never closed") from None
+    return _meta_yaml("\n".join(lines[1:end]), shown, 2), end + 1
+
+
+def _meta_yaml(text: str, shown: str, first: int) -> dict:
+    """Seed metadata written in YAML (front matter, or a sidecar file), checked; `first` is the line
+    of `shown` where `text` starts."""
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = 2 + (mark.line if mark else 0)
+        line = first + (mark.line if mark else 0)
         raise InputError(shown, line, f"front matter is not valid YAML: {exc}") from None
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         # YAML that parses but cannot become a value: hour 25, a 5,000-digit int, !!int abc …
-        raise InputError(shown, 2, f"front matter has a value YAML cannot read: {type(exc).__name__}: {exc}") from None
+        message = f"front matter has a value YAML cannot read: {type(exc).__name__}: {exc}"
+        raise InputError(shown, first, message) from None
     if not isinstance(meta, dict):
-        raise InputError(shown, 2, "front matter must be a mapping of key: value")
-    return checked_meta(meta, shown, 2), end + 1
+        raise InputError(shown, first, "front matter must be a mapping of key: value")
+    return checked_meta(meta, shown, first)
+
+
+def read_word(path: Path, shown: str, warnings: Warnings) -> Document:
+    from generator.formats.docx import read_docx  # python-docx and lxml load only for a Word seed
+
+    return _extracted(read_docx, path, shown, warnings)
+
+
+def read_pdf(path: Path, shown: str, warnings: Warnings) -> Document:
+    from generator.formats.pdf import read_pdf as extract  # pdfplumber loads only for a PDF seed
+
+    return _extracted(extract, path, shown, warnings)
+
+
+def read_office(path: Path, shown: str, warnings: Warnings) -> Document:
+    return _extracted(office.read_office, path, shown, warnings)
+
+
+def _extracted(extract: Callable[[Path], Extracted], path: Path, shown: str, warnings: Warnings) -> Document:
+    """A Word or PDF seed's Document: its lines with the format's positions, its notes reported, and
+    the date the file says it was made as `published` (a sidecar NAME.yml may say otherwise)."""
+    try:
+        extracted = extract(path)
+    except Refused as exc:
+        raise InputError(shown, 1, str(exc)) from None
+    lines = tuple(SourceLine(line.number, line.text, _position(line)) for line in extracted.lines)
+    positions = {line.number: line.position for line in lines}
+    for note in extracted.notes:
+        warnings.add(shown, note.number, note.message, note.severity, positions.get(note.number, TEXT_LINE))
+    text = "".join(line.text + "\n" for line in extracted.lines)
+    meta = {"published": extracted.created.isoformat()} if extracted.created else {}
+    return Document(path=shown, lines=lines, encoding="utf-8", text=text, meta=meta)
+
+
+def _position(line: Line) -> Position:
+    return Position("line", line.page, line.on_page) if line.page else Position("paragraph")
+
+
+def _importable(module: str) -> Callable[[], bool]:
+    return lambda: importlib.util.find_spec(module) is not None
 
 
 @dataclass(frozen=True)
@@ -95,8 +144,17 @@ class Reader:
     missing: str = ""  # what to do when it is not
 
 
+_LOCKED = "is not installed: .venv/bin/pip install -r requirements.lock"
 # A file without a suffix is read as text: the text reader refuses what is not text.
-READERS = (Reader((".txt", ".md", ""), read_text),)
+TEXT_SUFFIXES = (".txt", ".md", "")
+READERS = (
+    Reader(TEXT_SUFFIXES, read_text),
+    Reader((".docx",), read_word, _importable("docx"), f"python-docx {_LOCKED}"),
+    Reader((".pdf",), read_pdf, _importable("pdfplumber"), f"pdfplumber {_LOCKED}"),
+    Reader((".doc", ".wps"), read_office, lambda: office.soffice() is not None, office.INSTALL),
+)
+# Seed metadata for any format, in a file beside it: 2024.docx and 2024.yml.
+SIDECAR = ".yml"
 
 
 def seed_name(path: Path) -> str:
@@ -112,4 +170,16 @@ def read_document(path: Path, shown: str, warnings: Warnings) -> Document:
         raise InputError(shown, 1, f"unsupported file type {suffix} (supported: {supported})")
     if not reader.available():
         raise InputError(shown, 1, reader.missing)
-    return reader.read(path, shown, warnings)
+    doc = reader.read(path, shown, warnings)
+    sidecar = path.with_suffix(SIDECAR)
+    if not sidecar.is_file():
+        return doc
+    sidecar_shown = seed_name(sidecar)
+    if reader.suffixes == TEXT_SUFFIXES and doc.meta:
+        raise InputError(sidecar_shown, 1, f"{shown} has front matter already: keep the metadata in one place")
+    try:
+        text = sidecar.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError(sidecar_shown, 1, "metadata file is not UTF-8") from None
+    meta = _meta_yaml(text, sidecar_shown, 1)
+    return replace(doc, meta={**doc.meta, **meta})

@@ -63,14 +63,21 @@ def _escape(match: re.Match) -> str:
     return f"\\u{ord(match[0]):04x}"
 
 
-def render_site(archive: Archive, sources: dict[str, str], site_name: str) -> dict[str, str]:
+def render_site(
+    archive: Archive, sources: dict[str, str], site_name: str, originals: dict[str, tuple[str, bytes]] | None = None
+) -> dict[str, str | bytes]:
     """Every generated file under docs/, path -> content. `sources`: bulletin id -> seed text;
-    `site_name`: mkdocs.yml's, for the home page."""
-    files: dict[str, str] = {}
+    `site_name`: mkdocs.yml's, for the home page; `originals`: bulletin id -> (suffix, bytes) of a
+    Word or PDF seed, offered for download."""
+    files: dict[str, str | bytes] = {}
     per_bulletin = entries_of(archive)
     for bulletin in archive.bulletins:
         entries = per_bulletin.get(bulletin.id, [])
-        files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries)
+        download = None
+        if original := (originals or {}).get(bulletin.id):
+            download = urls.original(bulletin.id, original[0])
+            files[download] = original[1]
+        files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries, download)
         files[urls.source(bulletin.id)] = sources[bulletin.id]
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
@@ -135,7 +142,8 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     return page(meta, "\n".join(lines))
 
 
-def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
+def bulletin_page(bulletin: Bulletin, entries: list[Entry], download: str | None = None) -> str:
+    """The bulletin's page; `download`: the docs/ path of the file as published, when not text."""
     here = urls.bulletin(bulletin.id)
     meta = {
         "title": bulletin.title,
@@ -166,7 +174,11 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry]) -> str:
         f"| [{md(e.family.name)}]({link(here, urls.family(e.family.id))}) | {len(e.item.activities)} 项 |"
         for e in entries
     ]
-    lines += ["", f"原文：[{md(bulletin.source)}]({link(here, urls.source(bulletin.id))})"]
+    text = link(here, urls.source(bulletin.id))
+    if download:
+        lines += ["", f"原文：[{md(bulletin.source)}]({link(here, download)})（原件下载）· [提取的文字]({text})"]
+    else:
+        lines += ["", f"原文：[{md(bulletin.source)}]({text})"]
     return page(meta, "\n".join(lines))
 
 

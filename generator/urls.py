@@ -28,6 +28,11 @@ def source(bulletin_id: str) -> str:
     return f"bulletins/{bulletin_id}/source.txt"
 
 
+def original(bulletin_id: str, suffix: str) -> str:
+    """The attachment as published (a Word or PDF seed), for download beside its text."""
+    return f"bulletins/{bulletin_id}/source{suffix.lower()}"
+
+
 def family(family_id: str) -> str:
     return f"agencies/{family_id}.md"
 

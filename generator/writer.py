@@ -23,8 +23,9 @@ class WriteStats:
     removed: int
 
 
-def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
-    """Make docs/ hold exactly `files`, rewriting only what changed.
+def write_site(docs: Path, files: dict[str, str | bytes]) -> WriteStats:
+    """Make docs/ hold exactly `files`, rewriting only what changed: text (written as UTF-8) or bytes
+    (an attachment as published, offered for download).
 
     New files go straight to their place; changed ones are staged beside docs/ and renamed over
     the old ones once every byte is written. A failure while writing (a full disk) removes what was
@@ -39,7 +40,7 @@ def write_site(docs: Path, files: dict[str, str]) -> WriteStats:
     created = _Created()
     writes, replaced = [], []
     for rel, content in sorted(files.items()):
-        data = content.encode("utf-8")
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
         target = os.path.join(docs, rel)
         if rel not in existing:
             writes.append((target, data))

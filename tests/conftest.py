@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.formats_fixtures import all_formats
 from tests.helpers import build_site, generate_docs, make_project, serve
 
 
@@ -32,3 +33,9 @@ def site_url(site: Path) -> Iterator[str]:
     """The built site served on 127.0.0.1, base URL ending in /."""
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The 2024 bulletin as Word, PDF, .doc and .wps files (tests/formats_fixtures.py)."""
+    return all_formats(tmp_path_factory.mktemp("formats"))

@@ -88,14 +88,23 @@ def test_an_undecodable_byte_is_reported_on_its_line(tmp_path: Path, bom: bytes,
     assert str(error.value).startswith("seeds/seed.txt:3: error: not a text file")
 
 
-@pytest.mark.parametrize("name", ["seed.docx", "seed.xyz", "seed.TXT.pdf"])
+@pytest.mark.parametrize("name", ["seed.xlsx", "seed.xyz", "seed.TXT.odt"])
 def test_a_file_type_no_reader_takes_is_refused_by_its_suffix(tmp_path: Path, name: str):
     path = tmp_path / name
     path.write_bytes(TEXT.encode())  # text inside: the suffix decides, not a guess
     with pytest.raises(InputError) as error:
         read_document(path, f"seeds/{name}", Warnings())
     suffix = Path(name).suffix
-    assert str(error.value) == f"seeds/{name}:1: error: unsupported file type {suffix} (supported: .md, .txt)"
+    supported = ".doc, .docx, .md, .pdf, .txt, .wps"
+    assert str(error.value) == f"seeds/{name}:1: error: unsupported file type {suffix} (supported: {supported})"
+
+
+def test_text_under_a_word_suffix_is_refused_by_the_word_reader(tmp_path: Path):
+    path = tmp_path / "seed.docx"
+    path.write_bytes(TEXT.encode())
+    with pytest.raises(InputError) as error:
+        read_document(path, "seeds/seed.docx", Warnings())
+    assert str(error.value).startswith("seeds/seed.docx:1: error: not a readable Word file: damaged or truncated")
 
 
 def test_a_reader_whose_library_is_missing_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -19,6 +19,17 @@ def test_writes_only_what_changed_and_removes_stale_files(tmp_path: Path):
     assert not (docs / "bulletins/b").exists()  # stale folder gone
 
 
+def test_bytes_are_written_as_they_are_and_compared_like_text(tmp_path: Path):
+    docs = tmp_path / "docs"
+    original = b"PK\x03\x04\x00\xff binary attachment"
+    first = write_site(docs, {"bulletins/a/source.docx": original, "bulletins/a/source.txt": "正文\n"})
+    assert (docs / "bulletins/a/source.docx").read_bytes() == original
+    assert (docs / "bulletins/a/source.txt").read_bytes() == "正文\n".encode()
+    assert first.written == 2
+    again = write_site(docs, {"bulletins/a/source.docx": original, "bulletins/a/source.txt": "正文\n"})
+    assert (again.written, again.unchanged) == (0, 2)
+
+
 def test_hand_written_pages_are_never_touched(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "stylesheets").mkdir(parents=True)
