@@ -37,4 +37,4 @@ test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build .site-old docs/index.md docs/bulletins docs/agencies docs/api
+	rm -rf site .site-build .site-old .generate-* .generator.lock docs/index.md docs/bulletins docs/agencies docs/api

@@ -6,13 +6,12 @@ The steps are imported by the command that runs them, so `--help` starts at once
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.errors import DataError, InputError, StepFailed
+from generator.errors import DataError, InputError, Interrupted, StepFailed
 from generator.registry import REGISTRY_PATH
 
 Command = Callable[[argparse.Namespace], int]
@@ -52,32 +51,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     generating(site)
     site.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
-    generating(docs(add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")))
+    serve = add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")
+    generating(docs(serve))
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
     agencies = add("agencies", _agencies, "list every agency in seeds/ with its family and how it joined it")
     agencies.add_argument("--registry", type=Path, default=REGISTRY_PATH, help="agency registry (YAML)")
     return parser
 
 
 def _build(args: argparse.Namespace) -> int:
+    return _reporting(args, lambda: [_generate(args)], args.docs or Path("docs"))
+
+
+def _generate(args: argparse.Namespace) -> str:
     from generator.pipeline import generate, site_config
 
-    def run() -> list[str]:
-        config = site_config(args.config)
-        return [generate(args.seeds, args.docs or config.docs_dir, args.registry, args.strict, config.site_name)]
-
-    return _reporting(run, args.docs or Path("docs"))
+    config = site_config(args.config)
+    return generate(args.seeds, args.docs or config.docs_dir, args.registry, args.strict, config.site_name)
 
 
 def _site(args: argparse.Namespace) -> int:
     from generator.pipeline import make_site
 
-    return _reporting(lambda: make_site(args.seeds, args.config, args.site, args.registry, args.strict), args.site)
+    def run() -> list[str]:
+        return make_site(args.seeds, args.config, args.site, args.registry, args.strict)
+
+    return _reporting(args, run, args.site)
 
 
 def _check(args: argparse.Namespace) -> int:
     from generator.pipeline import site_config, verify
 
-    return _reporting(lambda: [verify(args.seeds, args.docs or site_config(args.config).docs_dir)], args.docs)
+    def run() -> list[str]:
+        return [verify(args.seeds, args.docs or site_config(args.config).docs_dir)]
+
+    return _reporting(args, run, args.docs, locked=False)
 
 
 def _agencies(args: argparse.Namespace) -> int:
@@ -95,19 +103,35 @@ def _agencies(args: argparse.Namespace) -> int:
             print(diagnostic, file=sys.stderr)
         return join_report(bulletins, registry)
 
-    return _reporting(run, None)
+    return _reporting(args, run, None, locked=False)
 
 
-def _reporting(run: Callable[[], list[str]], output: Path | None) -> int:
+def _reporting(args: argparse.Namespace, run: Callable[[], list[str]], output: Path | None, locked: bool = True) -> int:
+    """Run a command, under the checkout's lock if it writes (generator/runs.py); exit status 0, 1
+    on a failure, 128 + the signal that stopped it, each said in one line."""
+    from generator.runs import one_run
+
+    def in_turn() -> list[str]:
+        with one_run(args.config.parent, _command_line()):
+            _remove_leftovers(args)
+            return run()
+
+    try:
+        return _report(in_turn if locked else run, output)
+    except Interrupted as stop:
+        outcome = stop.done or "kept as it was"
+        print(f"{output}: error: interrupted by {stop.name}; {outcome}", file=sys.stderr)
+        return stop.status
+
+
+def _report(run: Callable[[], list[str]], output: Path | None) -> int:
     """Print what `run` says it did; any failure as one line per problem and exit status 1."""
     try:
         lines = run()
-    except InputError as exc:
+    except (InputError, DataError) as exc:
         lines, failed = [str(exc.diagnostic)], True
     except StepFailed as exc:
         lines, failed = exc.lines, True
-    except DataError as exc:
-        lines, failed = [f"error: {exc}"], True
     except OSError as exc:  # an unwritable docs/, a full disk: the writer has taken back what it wrote
         lines, failed = [f"{exc.filename or output}: error: {exc.strerror or exc}"], True
     else:
@@ -117,12 +141,36 @@ def _reporting(run: Callable[[], list[str]], output: Path | None) -> int:
     return int(failed)
 
 
+def _remove_leftovers(args: argparse.Namespace) -> None:
+    """Say what a killed run left and the lock now lets us remove (pipeline.remove_leftovers)."""
+    from generator.pipeline import remove_leftovers, site_config
+
+    try:
+        docs = getattr(args, "docs", None) or site_config(args.config).docs_dir
+    except InputError:
+        return  # the command reports the config itself
+    for note in remove_leftovers(docs, getattr(args, "site", None)):
+        print(note, file=sys.stderr)
+
+
+def _command_line() -> str:
+    """This command as typed, for the lock file: `python -m generator site --strict`."""
+    return " ".join(["python -m generator", *sys.argv[1:]])
+
+
 def _serve(args: argparse.Namespace) -> int:
+    return _reporting(args, lambda: _serving(args), args.docs or Path("docs"))
+
+
+def _serving(args: argparse.Namespace) -> list[str]:
+    """Build, then `mkdocs serve` (stopped with this process, however it ends), rebuilding when a
+    seed or the registry changes, until the server ends or a signal stops both."""
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    if _build(args):
-        return 1
+    from generator import runs
+
+    print(_generate(args))  # bad input: the command fails, with nothing to serve
     changed = threading.Event()
 
     class Changed(FileSystemEventHandler):
@@ -134,19 +182,22 @@ def _serve(args: argparse.Namespace) -> int:
     observer.schedule(Changed(), str(args.seeds))
     observer.schedule(Changed(), str(args.registry.parent))
     observer.start()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-f", str(args.config), "--dev-addr", "127.0.0.1:8000"]
-    )
+    arguments = ["serve", "-f", str(args.config.resolve()), "--dev-addr", args.dev_addr]
+    server = runs.start("mkdocs", arguments, cwd=args.config.parent)
     try:
-        while server.poll() is None:
+        while server.process.poll() is None:
             if changed.wait(timeout=1):
                 changed.clear()
-                _build(args)  # mkdocs serve sees the changed pages and reloads
-    except KeyboardInterrupt:
-        pass
+                _rebuild(args)  # mkdocs serve sees the changed pages and reloads
     finally:
+        server.stop()
         observer.stop()
-        server.terminate()
-        server.wait()
         observer.join()
-    return 0
+    if server.process.returncode:
+        raise StepFailed([f"{args.config}:1: error: mkdocs serve failed (exit {server.process.returncode})"])
+    return ["serve: mkdocs serve ended"]
+
+
+def _rebuild(args: argparse.Namespace) -> None:
+    """One rebuild while serving: bad input is reported and the server keeps the pages it has."""
+    _report(lambda: [_generate(args)], args.docs or Path("docs"))

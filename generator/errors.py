@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from dataclasses import dataclass
 
 from generator.model import TEXT_LINE, Position
@@ -47,7 +48,11 @@ class Warnings:
 
 
 class DataError(Exception):
-    """The generator's own data (the agency registry, the regions) is invalid."""
+    """The generator's own data (the agency registry, the regions) or mkdocs.yml is invalid."""
+
+    def __init__(self, path: str, line: int, message: str) -> None:
+        self.diagnostic = Diagnostic(path, line, message, "error")
+        super().__init__(str(self.diagnostic))
 
 
 class StepFailed(Exception):
@@ -56,3 +61,23 @@ class StepFailed(Exception):
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         super().__init__("\n".join(lines))
+
+
+class Interrupted(BaseException):
+    """SIGINT, SIGTERM or SIGHUP stopped the run (generator/runs.py). A BaseException, as
+    KeyboardInterrupt: no `except Exception` may swallow it. `done` says what a step that could not
+    stop halfway finished before the run ended (empty: nothing changed)."""
+
+    def __init__(self, signum: int, done: str = "") -> None:
+        self.signum = signum
+        self.done = done
+        super().__init__(self.name)
+
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name
+
+    @property
+    def status(self) -> int:
+        """The exit status a shell gives a command this signal ended: 130, 143, 129."""
+        return 128 + self.signum

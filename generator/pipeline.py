@@ -7,18 +7,18 @@ failure the previous site/ is as it was (docs/ holds the new pages: they are wha
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 import shutil
-import signal
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import runs
 from generator.check import check
-from generator.errors import InputError, StepFailed, Warnings
+from generator.data_files import line_of
+from generator.errors import InputError, Interrupted, StepFailed, Warnings
 from generator.load import read_seed, seed_files
 from generator.match import build_archive
 from generator.model import Bulletin, Document
@@ -26,7 +26,7 @@ from generator.parse import parse_bulletin
 from generator.readers import TEXT_SUFFIXES, seed_name
 from generator.registry import Registry, load_registry
 from generator.render import render_site
-from generator.writer import write_site
+from generator.writer import remove_staging, write_site
 
 
 def load_bulletins(
@@ -44,7 +44,7 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
     warnings = Warnings()
     registry = load_registry(registry_path)
-    paths = seed_files(seeds)
+    paths = seed_files(seeds, warnings)
     loaded = load_bulletins(paths, registry, warnings)
     bulletins = [bulletin for _, bulletin in loaded]
     archive = build_archive(bulletins, registry, warnings)
@@ -81,30 +81,50 @@ def verify(seeds: Path, docs: Path) -> str:
 def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool) -> list[str]:
     """Generate docs/, build it into a folder beside site/ while checking it, then swap that in.
 
-    Returns a summary line per step; raises InputError (bad seeds) or StepFailed (the check or the
-    build failed), with site/ untouched.
+    Returns a summary line per step; raises InputError (bad seeds), StepFailed (the check or the
+    build failed) or Interrupted (a signal), with site/ untouched and the build stopped.
     """
     settings = site_config(config)
     docs = settings.docs_dir
-    generated = generate(seeds, docs, registry, strict, settings.site_name)
-    build = site.with_name(f".{site.name}-build")
+    try:
+        generated = generate(seeds, docs, registry, strict, settings.site_name)
+    except Interrupted as stop:  # whatever docs/ then holds, site/ is as it was
+        raise Interrupted(stop.signum) from None
+    build = _beside(site, "build")
     shutil.rmtree(build, ignore_errors=True)
-    # Not --quiet: it silences the warnings that --strict turns into a failed build.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config.resolve())]
-    # A session of its own, so that a failed check can stop the build and its search worker at once.
-    mkdocs = subprocess.Popen([*command, "--site-dir", str(build.resolve())], cwd=config.parent, start_new_session=True)
+    # Not --quiet: it silences the warnings that --strict turns into a failed build. A session of its
+    # own (generator/runs.py), so that a failed check or a signal stops the build and its search
+    # indexer at once, and so that they end with this process however it ends.
+    arguments = ["build", "--strict", "-f", str(config.resolve()), "--site-dir", str(build.resolve())]
+    mkdocs = runs.start("mkdocs", arguments, cwd=config.parent)
     try:
         checked = verify(seeds, docs)
-        if mkdocs.wait():
-            raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {mkdocs.returncode}); {site} kept"])
+        if status := mkdocs.wait():
+            raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {status}); {site} kept"])
+        _swap(build, site)
     except BaseException:
-        with contextlib.suppress(ProcessLookupError):  # a step failed: stop the build and its worker
-            os.killpg(mkdocs.pid, signal.SIGTERM)
-        mkdocs.wait()
-        shutil.rmtree(build, ignore_errors=True)
+        mkdocs.stop()
+        shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
         raise
-    _swap(build, site)
     return [generated, checked, f"site: built in {site}"]
+
+
+def remove_leftovers(docs: Path, site: Path | None) -> list[str]:
+    """Undo what a run that was killed left: the writer's staging folders, a build or an old site
+    beside site/, a swap cut between its two renames. A note for each. Only under the checkout's
+    lock (generator/runs.py): then no other run is using them."""
+    notes = [f"{folder}: note: removed, left by an interrupted run" for folder in remove_staging(docs)]
+    if site is None:
+        return notes
+    old = _beside(site, "old")
+    if old.is_dir() and not site.exists():
+        old.rename(site)
+        notes.append(f"{site}: note: restored from {old}, where an interrupted run had moved it")
+    for folder in (_beside(site, "build"), old):
+        if folder.exists():
+            shutil.rmtree(folder)
+            notes.append(f"{folder}: note: removed, left by an interrupted run")
+    return notes
 
 
 @dataclass(frozen=True)
@@ -131,20 +151,55 @@ def site_config(config: Path) -> SiteConfig:
         raise InputError(str(config), 1, "site_name is missing: MkDocs needs one")
     folder = settings.get("docs_dir", "docs")
     if not isinstance(folder, str):
-        raise InputError(str(config), 1, "docs_dir must be a folder name")
+        line = line_of(config, ["docs_dir"], get_yaml_loader())
+        raise InputError(str(config), line, "docs_dir must be a folder name")
     return SiteConfig(config.parent / folder, settings["site_name"])
 
 
+def _beside(site: Path, role: str) -> Path:
+    """The folders beside site/ that a build uses: .site-build (the new site), .site-old."""
+    return site.with_name(f".{site.name}-{role}")
+
+
 def _swap(build: Path, site: Path) -> None:
-    """site/ becomes the new build; the old one is removed only once the new one is in place."""
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
+    """site/ becomes the new build, in one step where the system can (then a process killed at any
+    moment leaves the old site or the new one, never neither); the old one is removed after."""
+    old = _beside(site, "old")
+    done = "the new site is in place"
+    with runs.deferred_signals(done):
+        if site.exists() and _exchange(build, site):
+            old = build  # the exchange left the old site there
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+            if site.exists():
+                site.rename(old)
+            try:
+                build.rename(site)
+            except OSError:
+                if old.exists():
+                    old.rename(site)
+                raise
     try:
-        build.rename(site)
-    except OSError:
-        if old.exists():
-            old.rename(site)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    except Interrupted as stop:  # the new site is in place: the next run removes the rest of the old
+        raise Interrupted(stop.signum, done) from None
+
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the names of two folders atomically (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or the file system cannot."""
+    import ctypes
+
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from generator.data_files import DATA, load_yaml
+from generator.data_files import DATA, line_of, load_yaml
 from generator.errors import DataError
 from generator.model import LEVELS, Family
 from generator.regions import places, provinces
@@ -162,26 +164,28 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
             for entry in data["families"]
         ),
         str(path),
+        partial(line_of, path),
     )
 
 
-def build_registry(families: tuple[Family, ...], shown: str = "registry") -> Registry:
+def build_registry(
+    families: tuple[Family, ...], shown: str = "registry", line: Callable[[list], int] = lambda keys: 1
+) -> Registry:
+    """`line` gives the line of a value in the registry file (data_files.line_of) for errors."""
     by_name: dict[str, str] = {}
     by_key: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for family in families:
+    for n, family in enumerate(families):
         if family.id in seen_ids:
-            raise DataError(f"{shown}: family id {family.id!r} is used twice")
+            raise DataError(shown, line(["families", n, "id"]), f"family id {family.id!r} is used twice")
         seen_ids.add(family.id)
-        for names in family.names.values():
-            for name in names:
-                _claim(by_name, fold(name), family.id, f"name {name}", shown)
-                _claim(by_key, core_key(name), family.id, f"name {name} (key {core_key(name)})", shown)
+        for level, names in family.names.items():
+            for k, name in enumerate(names):
+                core = core_key(name)
+                for table, key, what in ((by_name, fold(name), ""), (by_key, core, f" (key {core})")):
+                    owner = table.setdefault(key, family.id)
+                    if owner != family.id:
+                        message = f"name {name}{what} of {family.id!r} already belongs to {owner!r}"
+                        raise DataError(shown, line(["families", n, "names", level, k]), message)
     names = tuple(sorted(by_name, key=lambda n: (-len(n), n)))
     return Registry(families=families, by_name=by_name, by_key=by_key, names=names)
-
-
-def _claim(table: dict[str, str], key: str, family_id: str, what: str, shown: str) -> None:
-    owner = table.setdefault(key, family_id)
-    if owner != family_id:
-        raise DataError(f"{shown}: {what} of {family_id!r} already belongs to {owner!r}")

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.runs import deferred_signals
+
 # The parts of docs/ the generator owns. Everything else there is hand-written.
 MANAGED = ("index.md", "bulletins", "agencies", "api")
 _THREADS = 4  # files created at once
+STAGING = ".generate-"  # prefix of the staging folders beside docs/
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)*$")
 
 
@@ -28,15 +33,16 @@ def write_site(docs: Path, files: dict[str, str | bytes]) -> WriteStats:
     (an attachment as published, offered for download).
 
     New files go straight to their place; changed ones are staged beside docs/ and renamed over
-    the old ones once every byte is written. A failure while writing (a full disk) removes what was
-    created, so docs/ is as it was; the renames that follow do not fail on one filesystem.
+    the old ones once every byte is written, stale ones removed last. A write that fails (a full
+    disk, a folder that cannot be written) takes everything back, so docs/ is as it was, and names
+    its file: OSError with the docs/ path as filename.
     """
     for rel in files:
         if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED:
             raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/")
     docs.mkdir(parents=True, exist_ok=True)
     existing = _existing(docs)
-    staging = tempfile.mkdtemp(prefix=".generate-", dir=docs.parent)
+    staging = tempfile.mkdtemp(prefix=STAGING, dir=docs.parent)
     created = _Created()
     writes, replaced = [], []
     for rel, content in sorted(files.items()):
@@ -47,28 +53,60 @@ def write_site(docs: Path, files: dict[str, str | bytes]) -> WriteStats:
         elif existing[rel] != len(data) or _read(target) != data:
             writes.append((os.path.join(staging, rel), data))
             replaced.append(rel)
+    stale = sorted(set(existing) - set(files))
     try:
+        pool = ThreadPoolExecutor(_THREADS)
         try:
             for path, _ in writes:
                 created.folder(os.path.dirname(path))
             # Creating a file mostly waits for the disk: a few at once overlap the waits (benchmarks/
             # RESULTS.md). Each thread takes every _THREADS-th file (a task per file costs more than
-            # its write). The pool finishes every write before undo() looks.
-            with ThreadPoolExecutor(_THREADS) as pool:
-                list(pool.map(created.write_all, [writes[n::_THREADS] for n in range(_THREADS)]))
-        except BaseException:
+            # its write).
+            list(pool.map(created.write_all, [writes[n::_THREADS] for n in range(_THREADS)]))
+            with deferred_signals("the new pages are in place"):
+                _commit(docs, staging, replaced, stale)
+        except BaseException as exc:
+            created.stopped.set()  # a signal may have come mid-write: the threads end before undo() looks
+            pool.shutdown(wait=True)
             created.undo()
+            if isinstance(exc, OSError) and exc.filename:
+                exc.filename = exc.filename.replace(staging, str(docs), 1)  # name the file, not its stage
             raise
-        for rel in replaced:
-            os.replace(os.path.join(staging, rel), os.path.join(docs, rel))
+        pool.shutdown(wait=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    stale = sorted(set(existing) - set(files))
-    for rel in stale:
-        os.remove(os.path.join(docs, rel))
     if stale:
-        _remove_empty_folders(docs)
+        with contextlib.suppress(OSError):  # an empty folder left is harmless; the pages are in place
+            _remove_empty_folders(docs)
     return WriteStats(written=len(writes), unchanged=len(files) - len(writes), removed=len(stale))
+
+
+def _commit(docs: Path, staging: str, replaced: list[str], stale: list[str]) -> None:
+    """Rename the staged files over the old ones and remove the stale ones: all of it, or (a rename
+    refused: a read-only folder) none. Each old file is kept under a hard link in the staging folder
+    until the end, so that it can be put back."""
+    kept: list[tuple[str, str]] = []  # (docs path, its old file's link in staging)
+    try:
+        for n, rel in enumerate([*replaced, *stale]):
+            target, old = os.path.join(docs, rel), os.path.join(staging, f"old-{n}")
+            os.link(target, old)
+            kept.append((target, old))
+            if n < len(replaced):
+                os.replace(os.path.join(staging, rel), target)
+            else:
+                os.remove(target)
+    except BaseException:
+        for target, old in reversed(kept):
+            os.replace(old, target)
+        raise
+
+
+def remove_staging(docs: Path) -> list[Path]:
+    """Remove the staging folders a killed run left beside docs/ (only when no run is writing)."""
+    found = sorted(docs.parent.glob(f"{STAGING}*"))
+    for folder in found:
+        shutil.rmtree(folder)
+    return found
 
 
 class _Created:
@@ -78,16 +116,23 @@ class _Created:
         self.files: list[str] = []
         self.folders: list[str] = []
         self._known: set[str] = set()  # folders known to exist: one check per folder, not per file
+        self.stopped = threading.Event()
 
     def write_all(self, writes: list[tuple[str, bytes]]) -> None:
         for path, data in writes:
+            if self.stopped.is_set():
+                return
             self.write(path, data)
 
     def write(self, path: str, data: bytes) -> None:
         """Create one file (its folder made already); safe to call from several threads."""
-        with open(path, "xb") as out:
-            self.files.append(path)  # list.append is atomic
-            out.write(data)
+        try:
+            with open(path, "xb") as out:
+                self.files.append(path)  # list.append is atomic
+                out.write(data)
+        except OSError as exc:
+            exc.filename = exc.filename or path  # a full disk fails in write(), which names no file
+            raise
 
     def folder(self, folder: str) -> None:
         if folder in self._known:
@@ -100,7 +145,8 @@ class _Created:
 
     def undo(self) -> None:
         for path in self.files:
-            os.remove(path)
+            with contextlib.suppress(FileNotFoundError):  # a staged file the commit had moved away
+                os.remove(path)
         for folder in reversed(self.folders):
             os.rmdir(folder)
 

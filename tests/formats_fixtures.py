@@ -26,14 +26,15 @@ from tests.helpers import SEEDS
 SEED_2024 = next(SEEDS.glob("004_*.txt"))
 NO_SOFFICE = "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui"
 needs_soffice = pytest.mark.skipif(soffice() is None, reason=NO_SOFFICE)
-# The fixture `files` (conftest.py) by kind: Word with numbering, Word with a table, and LibreOffice's
-# PDF, .doc and .wps of the first.
+# The fixture `files` (conftest.py) by kind: Word with numbering, Word with a table, LibreOffice's
+# PDF, .doc and .wps of the first, and its PDF of the table with its rules drawn.
 FORMATS_2024 = [
     "docx",
     "table",
     pytest.param("pdf", marks=needs_soffice),
     pytest.param("doc", marks=needs_soffice),
     pytest.param("wps", marks=needs_soffice),
+    pytest.param("table-pdf", marks=needs_soffice),
 ]
 HEADER = "市场监管总局办公厅"  # the running header on every page
 ABSTRACT_ID, NUM_ID = "100", "100"  # past the ids of python-docx's template
@@ -76,8 +77,9 @@ def _page_footer(section) -> None:
     paragraph.add_run(" —")
 
 
-def write_docx(path: Path, table: bool = False, translate: dict | None = None) -> Path:
-    """The 2024 bulletin: agencies in bold, items numbered by Word (chineseCounting), or a table.
+def write_docx(path: Path, table: bool = False, translate: dict | None = None, rules: bool = False) -> Path:
+    """The 2024 bulletin: agencies in bold, items numbered by Word (chineseCounting), or a table (its
+    rules drawn with `rules`, as offices print them).
     `translate` (str.maketrans) replaces characters in the items, as a font's odd mapping would."""
     bulletin = national_2024()
     items = [(item.agency.translate(translate or {}), item.text.translate(translate or {})) for item in bulletin.items]
@@ -96,6 +98,8 @@ def write_docx(path: Path, table: bool = False, translate: dict | None = None) -
     if table:
         _chinese_list(document, "decimal", "%1")
         grid = document.add_table(rows=1, cols=3)
+        if rules:
+            grid.style = document.styles["Table Grid"]
         for cell, text in zip(grid.rows[0].cells, ("序号", "联合主办单位", "主要活动"), strict=True):
             cell.text = text
         for name, text in items:
@@ -153,4 +157,6 @@ def all_formats(folder: Path) -> dict[str, Path]:
         made["doc"] = converted(made["docx"], "doc", folder / "doc")
         made["wps"] = folder / "2024.wps"  # WPS Office's .wps is a Word 97 file under another name
         made["wps"].write_bytes(made["doc"].read_bytes())
+        ruled = write_docx(folder / "2024-ruled.docx", table=True, rules=True)
+        made["table-pdf"] = converted(ruled, "pdf", folder / "table-pdf")
     return made

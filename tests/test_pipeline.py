@@ -1,9 +1,11 @@
+import errno
 import time
 from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, runs, writer
+from generator.cli import main
 from generator.errors import Diagnostic, StepFailed
 from generator.registry import REGISTRY_PATH
 from tests.helpers import make_project, run, tree
@@ -82,8 +84,8 @@ def test_a_failed_check_stops_the_build_and_its_search_indexer_and_keeps_the_sit
     work: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
 ):
     builds, indexers = [], []
-    popen = pipeline.subprocess.Popen
-    monkeypatch.setattr(pipeline.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
+    popen = runs.subprocess.Popen
+    monkeypatch.setattr(runs.subprocess, "Popen", lambda *a, **k: builds.append(popen(*a, **k)) or builds[-1])
 
     def failing_check(seeds: Path, docs: Path) -> list[Diagnostic]:
         for _ in range(100):  # fail once the build is under way, its search indexer started
@@ -119,7 +121,75 @@ def test_docs_folder_and_site_name_are_the_ones_mkdocs_yml_names(tmp_path: Path,
     monkeypatch.setenv("DOCS", "elsewhere")
     config.write_text("site_name: x\ndocs_dir: !ENV [DOCS, docs]\n", encoding="utf-8")  # as MkDocs reads it
     assert pipeline.site_config(config).docs_dir == tmp_path / "elsewhere"
-    for text, message in [("site_name: [x\n", "not valid YAML"), ("docs_dir: d\n", "site_name is missing")]:
+    for text, message in [
+        ("site_name: [x\n", ":2: error: not valid YAML"),
+        ("docs_dir: d\n", ":1: error: site_name is missing"),
+        ("site_name: x\n\ndocs_dir: [a, b]\n", ":3: error: docs_dir must be a folder name"),
+    ]:
         config.write_text(text, encoding="utf-8")
-        with pytest.raises(pipeline.InputError, match=message):
+        with pytest.raises(pipeline.InputError, match=f"^{config}{message}"):
             pipeline.site_config(config)
+
+
+def site_args(work: Path) -> list[str]:
+    return ["site", "--seeds", str(work / "seeds"), "--config", str(work / "mkdocs.yml"), "--site", str(work / "site")]
+
+
+class FullDisk:
+    """A file whose write() fails as on a full disk: with no file name."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def write(self, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EACCES, "Permission denied"),  # a docs/ folder that cannot be written
+        (errno.EROFS, "Read-only file system"),
+    ],
+)
+def test_a_write_that_fails_keeps_docs_and_site_and_names_the_file(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture, code: int, message: str
+):
+    assert main(["build", "--config", str(work / "mkdocs.yml")]) == 0
+    (work / "seeds" / "004_390caa016548901d.txt").unlink()  # the next build rewrites and removes pages
+    docs, site = tree(work / "docs"), tree(work / "site")
+    capsys.readouterr()
+
+    def failing_open(path: str, mode: str):
+        if mode != "xb":  # reading the pages there
+            return open(path, mode)
+        if code == errno.ENOSPC:
+            return FullDisk()
+        raise OSError(code, message, path)  # open() names its file
+
+    monkeypatch.setattr(writer, "open", failing_open, raising=False)
+    assert main(site_args(work)) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].endswith(f": error: {message}"), err
+    named = err[0].removesuffix(f": error: {message}")
+    assert named.startswith(f"{work / 'docs'}/") and ".generate-" not in named  # the page, not its stage
+    assert (tree(work / "docs"), tree(work / "site")) == (docs, site)
+    assert not list(work.glob(".generate-*"))
+
+
+def test_a_swap_that_fails_keeps_the_site_and_says_so(
+    work: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+):
+    def refused(a: Path, b: Path) -> bool:
+        raise PermissionError(errno.EACCES, "Permission denied", str(b))
+
+    monkeypatch.setattr(pipeline, "_exchange", refused)
+    site = tree(work / "site")
+    assert main(site_args(work)) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{work / 'site'}: error: Permission denied"
+    assert tree(work / "site") == site
+    assert not (work / ".site-build").exists() and not (work / ".site-old").exists()

@@ -7,6 +7,7 @@ from generator.errors import DataError
 from generator.regions import REGIONS_PATH, provinces, read_region
 
 SCHEMA = DATA / "regions.schema.json"
+_REST = "levels: {city: [市], county: [县]}\nethnic_groups: [壮]\nslugs: {}\n"  # the rest of a valid file
 
 
 def test_the_regions_file_matches_its_schema():
@@ -25,19 +26,21 @@ def test_all_34_province_level_regions_with_the_published_slugs():
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        ("provinces: []\n", ""),
         (
-            "national: [全国]\nprovinces: [{name: 福建省, short: 福建, slug: Fujian}]\n"
-            "levels: {city: [市], county: [县]}\nethnic_groups: [壮]\nslugs: {}\n",
-            "provinces/0/slug",
+            "national: [全国]\nprovinces:\n  - {name: 福建省, short: 福建, slug: Fujian}\n" + _REST,
+            "3: error: provinces/0/slug",
         ),
+        ("national: []\nprovinces: [{name: 福建省, short: 福建, slug: fujian}]\n" + _REST, "1: error: national"),
+        ("national: [全国]\nprovinces: [{name: 福建省\n", "3: error: not valid YAML"),
     ],
 )
-def test_a_bad_regions_file_is_refused_with_the_place(tmp_path: Path, text: str, where: str):
+def test_a_bad_regions_file_is_refused_with_its_line_and_the_place(tmp_path: Path, text: str, where: str):
     bad = tmp_path / "regions.yml"
     bad.write_text(text, encoding="utf-8")
-    with pytest.raises(DataError, match=f"regions.yml: {where}: "):
+    with pytest.raises(DataError) as refused:
         load_yaml(bad, SCHEMA)
+    assert str(refused.value).startswith(f"{bad}:{where}"), str(refused.value)
+    assert "\n" not in str(refused.value)
 
 
 @pytest.mark.parametrize(

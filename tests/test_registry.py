@@ -20,10 +20,18 @@ def test_registry_file_matches_its_schema():
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
-def test_schema_rejects_a_bad_id(tmp_path: Path):
+def test_schema_rejects_a_bad_id_with_its_line(tmp_path: Path):
     bad = tmp_path / "agencies.yml"
     bad.write_text("families:\n  - {id: Bad_Id, name: 甲, name_en: A, names: {city: [市甲局]}}\n", encoding="utf-8")
-    with pytest.raises(DataError, match="families/0/id"):
+    with pytest.raises(DataError, match=f"^{bad}:2: error: families/0/id: 'Bad_Id' does not match"):
+        load_registry(bad)
+
+
+def test_a_name_two_families_share_is_refused_at_its_line(tmp_path: Path):
+    bad = tmp_path / "agencies.yml"
+    family = "  - id: {}\n    name: 甲\n    name_en: A\n    names:\n      city:\n        - 市甲局\n        - {}\n"
+    bad.write_text("families:\n" + family.format("a", "市乙局") + family.format("b", "市丙局"), encoding="utf-8")
+    with pytest.raises(DataError, match=f"^{bad}:14: error: name 市甲局 of 'b' already belongs to 'a'$"):
         load_registry(bad)
 
 

@@ -80,3 +80,48 @@ def test_new_files_are_written_in_place_and_counted(tmp_path: Path):
     stats = write_site(docs, {"index.md": "home 2\n", "api/pages.json": "[]", "bulletins/x/y/z.md": "z"})
     assert (stats.written, stats.unchanged, stats.removed) == (3, 0, 0)
     assert (docs / "bulletins/x/y/z.md").read_text(encoding="utf-8") == "z"
+
+
+def test_a_rename_refused_mid_commit_puts_every_file_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n", "bulletins/a.md": "a\n", "bulletins/b.md": "b\n", "api/x.json": "[]"})
+    before = _tree(docs)
+    real_replace, calls = os.replace, []
+
+    def read_only_at_the_second(source: str, target: str) -> None:
+        calls.append(target)
+        if len(calls) == 2:  # a folder of docs/ that cannot be written
+            raise PermissionError(13, "Permission denied", target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(writer.os, "replace", read_only_at_the_second)
+    with pytest.raises(PermissionError) as refused:
+        write_site(docs, {"index.md": "home 2\n", "bulletins/a.md": "a 2\n", "bulletins/new.md": "n\n"})
+    assert refused.value.filename == str(docs / "index.md")
+    assert _tree(docs) == before  # bulletins/a.md, renamed first, is back; the new file gone; api/x.json kept
+    assert not list(tmp_path.glob(".generate-*"))
+
+
+def test_a_full_disk_names_the_file_in_docs_not_its_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n"})
+    before = _tree(docs)
+
+    class Full:
+        def __init__(self, path: str, mode: str) -> None:
+            self.path = path
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc) -> None:
+            pass
+
+        def write(self, data: bytes) -> None:
+            raise OSError(28, "No space left on device")  # as write() raises it: no file name
+
+    monkeypatch.setattr(writer, "open", Full, raising=False)
+    with pytest.raises(OSError) as full:
+        write_site(docs, {"index.md": "home 2\n"})  # a changed file: written to the staging folder first
+    assert (full.value.strerror, full.value.filename) == ("No space left on device", str(docs / "index.md"))
+    assert _tree(docs) == before

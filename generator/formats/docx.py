@@ -277,8 +277,11 @@ class _Reader:
                 item = (counted, _cell_text(filled[0]), filled[1:])
                 self.notes.append(Note(filled[0][0].number, "the table has no number column: rows numbered in order"))
             first = next((cell[0].number for cell in cells if cell), self.count)
-            if item is None:  # a header row, a note across the table: its cells as one paragraph
-                texts = [" ".join(line for p in cell for line in p.lines if line.strip()) for cell in filled]
+            texts = [" ".join(line for p in cell for line in p.lines if line.strip()) for cell in filled]
+            if item is None and index == 0 and filled and _header_row(filled):
+                # The columns' names (序号 | 单位 | 主要活动) label the items; they are no text of the bulletin.
+                self.notes.append(Note(first, "table header row read as column names: " + " | ".join(texts)))
+            elif item is None:  # a note across the table: its cells as one paragraph
                 self.block(_Paragraph(first, [" ".join(texts)]))
             else:
                 self.item_row(first, *item)
