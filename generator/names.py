@@ -35,7 +35,7 @@ _CONJUNCTIONS = ("、", "和", "及", "与", "同")
 # Words that bring partners into an item: 市市场监管局、市教育局联合开展… / 甲联合乙开展… / 甲会同乙…
 JOINT = ("联合", "会同", "配合", "协同", "共同")
 _PUNCTUATION = '，,。；;：:、“”"‘’《》 \u3000\n'
-_MAX_NAME = 40  # characters: 国家税务总局新疆维吾尔自治区税务局 is 17
+_MAX_NAME = 30  # characters: a longer "name" is a sentence (国家税务总局新疆维吾尔自治区税务局 is 17)
 # After a kind, more of the name: a region or body of at most this many characters, then a kind.
 _MAX_PART = 12
 # A name's second sign in brackets: 省烟草专卖局（公司）, 市市场监管局（市知识产权局）.
