@@ -7,6 +7,8 @@ READY := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 # Warnings (unknown agency, skipped numbering …) fail the build; `make site STRICT=` to preview anyway.
 STRICT ?= --strict
+# The site builder: mkdocs (default), properdocs or zensical, each from the lock file (generator/engines.py).
+ENGINE ?= mkdocs
 
 NODE := tests/browser
 NODE_READY := $(NODE)/node_modules/.installed
@@ -26,7 +28,7 @@ $(NODE_READY): $(NODE)/package.json $(NODE)/package-lock.json
 # Generate docs/, then mkdocs build beside site/ while the conservation check runs, then swap:
 # a failed step leaves the previous site/ intact (generator/pipeline.py).
 site: $(READY)
-	$(BIN)/python -m generator site --seeds seeds --config mkdocs.yml --site site $(STRICT)
+	$(BIN)/python -m generator site --seeds seeds --config mkdocs.yml --site site --engine $(ENGINE) $(STRICT)
 
 serve: $(READY)
 	$(BIN)/python -m generator serve --seeds seeds --docs docs
@@ -37,4 +39,4 @@ test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build .site-old .generate-* .generator.lock docs/index.md docs/bulletins docs/agencies docs/api
+	rm -rf site .site-build .site-old .generate-* .generator.lock docs/index.md docs/bulletins docs/agencies docs/campaigns docs/api docs/feed.xml docs/feeds docs/downloads docs/browse

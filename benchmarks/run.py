@@ -13,7 +13,7 @@ and measures, each step a child process under GNU time (wall and CPU seconds, pe
   the yardstick below (`--repeat` pairs, default 3: this VM's speed drifts by a third from one
   minute to the next, so each ratio compares neighbours), and `make site` again with nothing
   changed (generate rewrites nothing), and once more to sample the memory of all its processes
-  together (generate, mkdocs and the search worker run at once);
+  together (mkdocs builds while the check runs);
 - the writer: files whose mtime changed after that second generate, and after one added bulletin;
 - the yardstick: a bare Material site (stock config, search `lang: zh`) building the same pages'
   Markdown with no generator;
@@ -96,7 +96,7 @@ def timed(command: list[str], cwd: Path, **env: str) -> Step:
 
 def peak_together_mb(command: list[str], cwd: Path) -> int:
     """Peak of the summed resident memory of `command` and every process under it, sampled from
-    /proc five times a second: `make site` runs generate, mkdocs and the search worker at once,
+    /proc five times a second: `make site` runs mkdocs and the check at once,
     and GNU time reports only the largest of them."""
     process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0

@@ -1,7 +1,8 @@
 """Remove what PDF and Word conversions add to an attachment: page numbers, running headers.
 
-Every removed line is reported (file, line, why), and the conservation check subtracts
-exactly these lines, so nothing else can disappear.
+Every removed line is reported (file, line, why) and recorded in the Document; the bulletin page
+lists their numbers, and the conservation check subtracts exactly these from the raw seed, so
+nothing else can disappear.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def remove_artefacts(doc: Document) -> tuple[Document, list[Removed]]:
         else:
             kept.append(line)
         seen.add(key)
-    return replace(doc, lines=tuple(kept)), removed
+    return replace(doc, lines=tuple(kept), removed=tuple(line.number for line in removed)), removed
 
 
 def _key(text: str) -> str:

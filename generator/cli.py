@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.engines import ENGINES
 from generator.errors import DataError, InputError, Interrupted, StepFailed
 from generator.registry import REGISTRY_PATH
 
@@ -51,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     generating(site)
     site.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    site.add_argument(
+        "--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs; generator/engines.py)"
+    )
     serve = add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")
     generating(docs(serve))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -74,7 +78,7 @@ def _site(args: argparse.Namespace) -> int:
     from generator.pipeline import make_site
 
     def run() -> list[str]:
-        return make_site(args.seeds, args.config, args.site, args.registry, args.strict)
+        return make_site(args.seeds, args.config, args.site, args.registry, args.strict, args.engine)
 
     return _reporting(args, run, args.site)
 

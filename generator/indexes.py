@@ -41,22 +41,24 @@ def entries_of(archive: Archive) -> dict[str, list[Entry]]:
 
 
 def api_pages(archive: Archive) -> list[dict]:
-    return [
-        {
-            "url": entry.url,
-            "bulletin": entry.bulletin.id,
-            "year": entry.bulletin.year,
-            "region": entry.bulletin.region,
-            "level": entry.bulletin.level,
-            "agency": entry.item.agency,
-            "agency_id": entry.family.id,
-            "order": entry.item.order,
-            "title": page_title(entry),
-            "campaigns": list(entry.item.campaigns),
-            "partners": list(entry.item.partners),
-        }
-        for entry in archive.entries
-    ]
+    return [page_row(entry) for entry in archive.entries]
+
+
+def page_row(entry: Entry) -> dict:
+    """An agency page as a row of api/pages.json."""
+    return {
+        "url": entry.url,
+        "bulletin": entry.bulletin.id,
+        "year": entry.bulletin.year,
+        "region": entry.bulletin.region,
+        "level": entry.bulletin.level,
+        "agency": entry.item.agency,
+        "agency_id": entry.family.id,
+        "order": entry.item.order,
+        "title": page_title(entry),
+        "campaigns": list(entry.item.campaigns),
+        "partners": list(entry.item.partners),
+    }
 
 
 def api_agencies(archive: Archive) -> list[dict]:
@@ -74,21 +76,23 @@ def api_agencies(archive: Archive) -> list[dict]:
 
 def api_bulletins(archive: Archive) -> list[dict]:
     counts = entries_of(archive)
-    return [
-        {
-            "id": bulletin.id,
-            "title": bulletin.title,
-            "year": bulletin.year,
-            "region": bulletin.region,
-            "level": bulletin.level,
-            "campaign": bulletin.campaign,
-            "url": urls.url(urls.bulletin(bulletin.id)),
-            "source": bulletin.source,
-            "agencies": len(counts.get(bulletin.id, [])),
-            **meta.public(bulletin.meta),
-        }
-        for bulletin in archive.bulletins
-    ]
+    return [bulletin_row(bulletin, len(counts.get(bulletin.id, []))) for bulletin in archive.bulletins]
+
+
+def bulletin_row(bulletin: Bulletin, agencies: int) -> dict:
+    """A bulletin as a row of api/bulletins.json; `agencies`: how many agency pages it has."""
+    return {
+        "id": bulletin.id,
+        "title": bulletin.title,
+        "year": bulletin.year,
+        "region": bulletin.region,
+        "level": bulletin.level,
+        "campaign": bulletin.campaign,
+        "url": urls.url(urls.bulletin(bulletin.id)),
+        "source": bulletin.source,
+        "agencies": agencies,
+        **meta.public(bulletin.meta),
+    }
 
 
 def page_title(entry: Entry) -> str:

@@ -43,7 +43,9 @@ class Field:
 # In the order the bulletin page shows them.
 FIELDS = (
     Field("notice", str, label="所附通知", public=True),
+    Field("doc_number", str, label="发文字号", public=True),  # 市监质发〔2024〕81号
     Field("issuer", str, label="发布单位", public=True),
+    Field("written", None, label="成文日期", public=True),
     Field("published", None, label="发布日期", public=True),
     Field("source_url", str, public=True, check=_url),
     Field("year", int, check=_year),  # overrides the title's

@@ -55,6 +55,7 @@ class Document:
     encoding: str
     text: str  # the text as read, line ends made \n: the bulletin's source.txt
     meta: dict = field(default_factory=dict)  # the seed's metadata, checked (generator/meta.py)
+    removed: tuple[int, ...] = ()  # numbers of the lines clean.py removed as conversion artefacts
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Bulletin:
     items: tuple[Item, ...]
     preamble: tuple[str, ...] = ()  # text between the title and the first item
     meta: dict = field(default_factory=dict)
+    removed: tuple[int, ...] = ()  # the seed's lines removed as artefacts: the bulletin page records them
 
 
 @dataclass(frozen=True)

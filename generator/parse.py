@@ -105,6 +105,7 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
         items=items,
         preamble=tuple(header.preamble),
         meta=meta,
+        removed=doc.removed,
     )
 
 

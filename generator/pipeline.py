@@ -69,6 +69,16 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
     )
 
 
+def slim(site: Path) -> str:
+    """The post-build step (generator/postbuild.py), the same whichever engine built the site."""
+    from generator.postbuild import postbuild
+
+    stats = postbuild(site)
+    return (
+        f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, {stats.icons} icons"
+    )
+
+
 def verify(seeds: Path, docs: Path) -> str:
     """The conservation check (generator/check.py); raises StepFailed with its problems."""
     files = seed_files(seeds)
@@ -78,12 +88,15 @@ def verify(seeds: Path, docs: Path) -> str:
     return f"check: every item of {len(files)} seed files is on its page, character for character"
 
 
-def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool) -> list[str]:
+def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool, engine: str = "mkdocs") -> list[str]:
     """Generate docs/, build it into a folder beside site/ while checking it, then swap that in.
 
-    Returns a summary line per step; raises InputError (bad seeds), StepFailed (the check or the
-    build failed) or Interrupted (a signal), with site/ untouched and the build stopped.
+    `engine` is one of generator/engines.py's ENGINES. Returns a summary line per step; raises
+    InputError (bad seeds), StepFailed (the check or the build failed) or Interrupted (a signal),
+    with site/ untouched and the build stopped.
     """
+    from generator.engines import build_command
+
     settings = site_config(config)
     docs = settings.docs_dir
     try:
@@ -93,20 +106,21 @@ def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: boo
     build = _beside(site, "build")
     shutil.rmtree(build, ignore_errors=True)
     # Not --quiet: it silences the warnings that --strict turns into a failed build. A session of its
-    # own (generator/runs.py), so that a failed check or a signal stops the build and its search
-    # indexer at once, and so that they end with this process however it ends.
-    arguments = ["build", "--strict", "-f", str(config.resolve()), "--site-dir", str(build.resolve())]
-    mkdocs = runs.start("mkdocs", arguments, cwd=config.parent)
-    try:
-        checked = verify(seeds, docs)
-        if status := mkdocs.wait():
-            raise StepFailed([f"{config}:1: error: mkdocs build failed (exit {status}); {site} kept"])
-        _swap(build, site)
-    except BaseException:
-        mkdocs.stop()
-        shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
-        raise
-    return [generated, checked, f"site: built in {site}"]
+    # own (generator/runs.py), so that a failed check or a signal stops the build and whatever
+    # it started at once, and so that they end with this process however it ends.
+    with build_command(engine, config, build.resolve()) as (module, arguments):
+        builder = runs.start(module, arguments, cwd=config.parent)
+        try:
+            checked = verify(seeds, docs)
+            if status := builder.wait():
+                raise StepFailed([f"{config}:1: error: {engine} build failed (exit {status}); {site} kept"])
+            slimmed = slim(build)
+            _swap(build, site)
+        except BaseException:
+            builder.stop()
+            shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
+            raise
+    return [generated, checked, slimmed, f"site: built in {site}"]
 
 
 def remove_leftovers(docs: Path, site: Path | None) -> list[str]:

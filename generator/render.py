@@ -10,8 +10,8 @@ import json
 import re
 from html import escape
 
+from generator import browse, campaigns, charts, cite, compare, downloads, feeds, renames, urls
 from generator import meta as seed_meta
-from generator import urls
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
 from generator.urls import link
@@ -21,10 +21,12 @@ from generator.urls import link
 _MARKUP = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!<>&|~^=:\"'$%@/"}
 # Sections that only repeat what the page or other pages say: left out of the search index
 # (Material skips a heading's section when the heading carries this attribute).
-_NOT_SEARCHED = 'data-search-exclude="true"'
+NOT_SEARCHED = 'data-search-exclude="true"'
 # An index page lists at most this many entries; past that, each year gets a page of its
 # own, so that no page grows with the archive (URLs of existing pages stay as they are).
 INDEX_LIMIT = 60
+# An index page: not searched (it repeats other pages).
+LISTING = {"search": {"exclude": True}}
 # How much of an item's first activity a timeline line shows.
 EXCERPT_CHARS = 28
 
@@ -37,6 +39,18 @@ def md(text: str) -> str:
 def html(text: str) -> str:
     """Text for a raw HTML block; braces too, in case a template engine ever reads the page."""
     return escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def year_heading(year: int) -> str:
+    """A year's section of an index, as HTML: its anchor stays, but it is no entry of the table of
+    contents, which Material repeats in the navigation (50 years: 20 KB more per page)."""
+    return f'<h2 id="{urls.year_anchor(year)}">{year} 年</h2>'
+
+
+def breadcrumbs(here: str, trail: list[tuple[str, str]], last: str) -> list[str]:
+    """公告 › 2024 年全国 › 市场监管总局: (text, docs/ path) of the pages above, then this page's name."""
+    crumbs = [f"[{md(text)}]({link(here, path)})" for text, path in trail] + [md(last)]
+    return [" › ".join(crumbs), f"{{: .breadcrumbs {NOT_SEARCHED} }}", ""]
 
 
 def page(meta: dict, body: str) -> str:
@@ -71,6 +85,11 @@ def render_site(
     Word or PDF seed, offered for download."""
     files: dict[str, str | bytes] = {}
     per_bulletin = entries_of(archive)
+    found = campaigns.campaigns(archive)
+    named = campaigns.slug_of(found)
+    lines = timelines(archive)
+    own = {fid: [e for e in found_entries if e.family.id == fid] for fid, found_entries in lines.items()}
+    neighbours = compare.year_neighbours(own)
     for bulletin in archive.bulletins:
         entries = per_bulletin.get(bulletin.id, [])
         download = None
@@ -82,20 +101,33 @@ def render_site(
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
-            files[entry.path] = agency_page(entry, before, after)
-    lines = timelines(archive)
+            files[entry.path] = agency_page(entry, before, after, named, neighbours[entry.path])
     for family in archive.families:
         if family.id in lines:
             files.update(family_pages(family, lines[family.id]))
-    files[urls.AGENCIES] = overview_page(archive, lines)
+    files[urls.AGENCIES] = browse.overview_page(archive, lines)
+    files |= browse.decade_pages(archive, lines) | browse.region_pages(archive)
     files.update(bulletins_pages(archive))
     files[urls.HOME] = home_page(archive, site_name)
+    files.update(campaigns.campaign_files(found))
+    files.update(feeds.feed_files(archive, site_name, own))
+    files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
+    files |= renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families}))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
-        files[urls.api(name)] = json.dumps(data(archive), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        files[urls.api(name)] = _json_file(data(archive))
+    files[urls.api("campaigns")] = _json_file(campaigns.api_campaigns(found))
     return files
 
 
-def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
+def _json_file(data: list[dict]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def agency_page(
+    entry: Entry, before: Entry | None, after: Entry | None, named: dict[str, str], years: tuple[Entry | None, ...]
+) -> str:
+    """`named`: campaign name -> its series' slug (generator/campaigns.py); `years`: the family's
+    entries in the previous and next year (generator/compare.py)."""
     bulletin, item, family, here = entry.bulletin, entry.item, entry.family, entry.path
     meta = {
         "title": page_title(entry),
@@ -112,6 +144,11 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
         "source": f"{bulletin.source}:{item.line}",
     }
     lines = [
+        *breadcrumbs(
+            here,
+            [("公告", urls.BULLETINS), (f"{bulletin.year} 年{bulletin.region}", urls.bulletin(bulletin.id))],
+            item.agency,
+        ),
         f"# {md(item.agency)}",
         "",
         f"[{md(bulletin.title)}]({link(here, urls.bulletin(bulletin.id))}) "
@@ -127,18 +164,25 @@ def agency_page(entry: Entry, before: Entry | None, after: Entry | None) -> str:
     if item.partners:
         lines += ["联合单位：" + "、".join(md(p) for p in item.partners), ""]
     if item.campaigns:
-        lines += [f"## 活动名称 {{#campaigns {_NOT_SEARCHED}}}", "", *(f"- {md(c)}" for c in item.campaigns), ""]
+        lines += [
+            f"## 活动名称 {{#campaigns {NOT_SEARCHED}}}",
+            "",
+            *(f"- [{md(c)}]({link(here, urls.campaign(named[c]))})" for c in item.campaigns),
+            "",
+        ]
     lines += [
-        f"## 相关链接 {{#links {_NOT_SEARCHED}}}",
+        f"## 相关链接 {{#links {NOT_SEARCHED}}}",
         "",
-        f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})",
+        f"- 历年同类部门：[{md(family.name)}]({link(here, urls.family(family.id))})"
+        + (f'（<span lang="en">{html(family.name_en)}</span>）' if family.name_en else ""),
     ]
     if before:
         lines.append(f"- 上一项：[{md(before.item.agency)}]({link(here, before.path)})")
     if after:
         lines.append(f"- 下一项：[{md(after.item.agency)}]({link(here, after.path)})")
+    lines += compare.year_links(here, *years)
     where = item.position.chinese(item.line)
-    lines.append(f"- 原文：[{md(bulletin.source)} {where}]({link(here, urls.source(bulletin.id))})")
+    lines.append(f"- [原文{where}]({link(here, urls.source(bulletin.id))})")
     return page(meta, "\n".join(lines))
 
 
@@ -147,6 +191,7 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry], download: str | None
     here = urls.bulletin(bulletin.id)
     meta = {
         "title": bulletin.title,
+        "description": f"{bulletin.year} 年{bulletin.region}“质量月”公告：{len(entries)} 个联合主办单位的主要活动。",
         "bulletin": bulletin.id,
         "year": bulletin.year,
         "region": bulletin.region,
@@ -154,8 +199,11 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry], download: str | None
         "source": bulletin.source,
         "search": {"exclude": True},
     }
+    if bulletin.removed:  # for the conservation check, which subtracts them from the raw seed
+        meta["removed"] = list(bulletin.removed)
     facts = [bulletin.label, f"{bulletin.year} 年", bulletin.region, LEVEL_NAMES[bulletin.level]]
     lines = [
+        *breadcrumbs(here, [("公告", urls.BULLETINS)], f"{bulletin.year} 年{bulletin.region}"),
         f"# {md(bulletin.title)}",
         "",
         " · ".join(md(f) for f in facts if f) + f" · {len(entries)} 个联合主办单位",
@@ -178,7 +226,8 @@ def bulletin_page(bulletin: Bulletin, entries: list[Entry], download: str | None
     if download:
         lines += ["", f"原文：[{md(bulletin.source)}]({link(here, download)})（原件下载）· [提取的文字]({text})"]
     else:
-        lines += ["", f"原文：[{md(bulletin.source)}]({text})"]
+        lines += ["", f"[原文文本]({text})"]
+    lines += ["", *cite.box(bulletin)]  # after the list: on a phone the list comes first
     return page(meta, "\n".join(lines))
 
 
@@ -187,30 +236,44 @@ def family_pages(family: Family, entries: list[Entry]) -> dict[str, str]:
     here = urls.family(family.id)
     years = by_year(entries)
     summary = f"{len(entries)} 条记录，{len(years)} 个年份"
-    meta = {"title": family.name, "agency_id": family.id, "search": {"exclude": True}}
-    lines = [f"# {md(family.name)}", "", f"{md(family.name_en)} · {summary}" if family.name_en else summary, ""]
+    description = f"{family.name}在历年“质量月”公告中的 {len(entries)} 条记录。"
+    meta = {"title": family.name, "description": description, "agency_id": family.id, **LISTING}
+    english = f'<span lang="en">{html(family.name_en)}</span> · ' if family.name_en else ""
+    lines = [
+        *breadcrumbs(here, [("部门", urls.AGENCIES)], family.name),
+        f"# {md(family.name)}",
+        "",
+        english + summary,
+        "",
+    ]
+    if any(e.family.id == family.id for e in entries):
+        lines += [f"[订阅本部门的新记录（Atom）]({link(here, urls.family_feed(family.id))})", ""]
+    lines += [downloads.links(here, urls.listing("family", family.id)), ""]
+    lines += charts.family_chart([e for e in entries if e.family.id == family.id])
+    # Below the timeline: on a phone the two columns are long.
+    comparison = compare.compare_box(here, family.id) if sum(e.family.id == family.id for e in entries) > 1 else []
     if not family.known:
         lines += ["此部门尚未收入部门名录，仅按名称归类。", ""]
     if len(entries) <= INDEX_LIMIT:
         for year, found in years.items():
-            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *_timeline(here, found, family), ""]
-        return {here: page(meta, "\n".join(lines).rstrip("\n"))}
+            lines += [year_heading(year), "", *_timeline(here, found, family), ""]
+        return {here: page(meta, "\n".join(lines + comparison).rstrip("\n"))}
     files = {}
     lines += ["| 年份 | 记录 |", "| --- | --- |"]
     for year, found in years.items():
         lines.append(f"| [{year} 年]({link(here, urls.family_year(family.id, year))}) | {len(found)} 条 |")
-        files |= _year_pages(
+        files |= year_pages(
             lambda n, year=year: urls.family_year(family.id, year, n),
             f"{family.name} · {year} 年",
             (here, family.name),
             lambda path, chunk: _timeline(path, chunk, family),
             found,
         )
-    files[here] = page(meta, "\n".join(lines))
+    files[here] = page(meta, "\n".join([*lines, "", *comparison]).rstrip("\n"))
     return files
 
 
-def _year_pages(path_of, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
+def year_pages(path_of, title: str, parent: tuple[str, str], listing, items: list) -> dict[str, str]:
     """One year's index on pages of at most INDEX_LIMIT lines: `path_of(n)` is page n's path.
 
     `parent` is (the path of the page above, its link text); `listing(path, chunk)` gives the lines
@@ -226,7 +289,7 @@ def _year_pages(path_of, title: str, parent: tuple[str, str], listing, items: li
         links = [f"[{label}]({link(here, paths[k])})" for k, label in turns if 0 <= k < len(chunks)]
         if links:
             body += ["", " · ".join(links)]
-        files[here] = page({"title": heading, "search": {"exclude": True}}, "\n".join(body))
+        files[here] = page({"title": heading, "description": f"{heading}。", **LISTING}, "\n".join(body))
     return files
 
 
@@ -245,51 +308,19 @@ def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip("，、；：,;: ") + "…"
 
 
-def overview_page(archive: Archive, lines: dict[str, list[Entry]]) -> str:
-    """Families × years: a cell names the agency that year, or counts them when there are several."""
-    here = urls.AGENCIES
-    meta = {"title": "部门", "search": {"exclude": True}}
-    years = list(by_year(archive.bulletins))
-    rows = []
-    for family in archive.families:
-        if family.id not in lines:
-            continue
-        own = by_year([e for e in lines[family.id] if e.family.id == family.id])
-        split = len(lines[family.id]) > INDEX_LIMIT
-        cells = []
-        for year in years:
-            found = own.get(year, [])
-            if len(found) == 1:
-                cells.append(f"[{md(found[0].item.agency)}]({link(here, found[0].path)})")
-            elif found:
-                target = (
-                    link(here, urls.family_year(family.id, year))
-                    if split
-                    else f"{link(here, urls.family(family.id))}#{urls.year_anchor(year)}"
-                )
-                cells.append(f"[{len(found)} 个]({target})")
-            else:
-                cells.append("—")
-        rows.append(f"| [{md(family.name)}]({link(here, urls.family(family.id))}) | " + " | ".join(cells) + " |")
-    body = [
-        "# 部门",
-        "",
-        f"同一类部门在各年份、各级公告中的名称：共 {len(rows)} 个部门系统，{len(archive.bulletins)} 份公告。",
-        "",
-        "| 部门系统 | " + " | ".join(f"{year} 年" for year in years) + " |",
-        "| --- " * (len(years) + 1) + "|",
-        *rows,
-    ]
-    return page(meta, "\n".join(body))
-
-
 def bulletins_pages(archive: Archive) -> dict[str, str]:
     """All bulletins by year; past INDEX_LIMIT bulletins, one page per year."""
     here = urls.BULLETINS
     counts = entries_of(archive)
     years = by_year(archive.bulletins)
-    meta = {"title": "公告", "search": {"exclude": True}}
-    lines = ["# 公告", "", f"共 {len(archive.bulletins)} 份公告。", ""]
+    meta = {"title": "公告", "description": "全部质量月公告，按年份排列。", **LISTING}
+    lines = [
+        "# 公告",
+        "",
+        f"共 {len(archive.bulletins)} 份公告，按年份排列；也可[按地区浏览]({link(here, urls.REGIONS)})。",
+        "",
+    ]
+    lines += [downloads.links(here, urls.BULLETIN_LIST), ""]
 
     def listing(path: str, bulletins: list[Bulletin]) -> list[str]:
         return [
@@ -300,12 +331,16 @@ def bulletins_pages(archive: Archive) -> dict[str, str]:
 
     if len(archive.bulletins) <= INDEX_LIMIT:
         for year, bulletins in years.items():
-            lines += [f"## {year} 年 {{#{urls.year_anchor(year)}}}", "", *listing(here, bulletins), ""]
+            lines += [year_heading(year), "", *listing(here, bulletins), ""]
+            lines += [downloads.links(here, urls.listing("year", year), f"{year} 年的公告"), ""]
         return {here: page(meta, "\n".join(lines).rstrip("\n"))}
     files = {}
     for year, bulletins in years.items():
-        lines.append(f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告")
-        files |= _year_pages(
+        lines.append(
+            f"- [{year} 年]({link(here, urls.bulletins_year(year))})：{len(bulletins)} 份公告 · "
+            + downloads.links(here, urls.listing("year", year))
+        )
+        files |= year_pages(
             lambda n, year=year: urls.bulletins_year(year, n), f"{year} 年公告", (here, "全部公告"), listing, bulletins
         )
     files[here] = page(meta, "\n".join(lines))
@@ -336,10 +371,18 @@ def home_page(archive: Archive, site_name: str) -> str:
         f"[{md(newest.title)}]({link(here, urls.bulletin(newest.id))}) · "
         f"{len(entries_of(archive)[newest.id])} 个联合主办单位",
         "",
+        "## 各年份的联合主办单位 {#chart}",
+        "",
+        *charts.home_chart(archive),
         "## 按年份 {#years}",
         "",
         *(f"- [{year} 年]({link(here, year_link(archive, year))})：{len(bs)} 份公告" for year, bs in years.items()),
         "",
-        f"也可以[按部门浏览]({link(here, urls.AGENCIES)})，或用右上角的搜索查找活动。",
+        f"也可以[按部门浏览]({link(here, urls.AGENCIES)})、[按地区浏览]({link(here, urls.REGIONS)})、"
+        f"[按活动浏览]({link(here, urls.CAMPAIGNS)})，或用右上角的搜索查找活动。",
+        "",
+        f"[订阅新公告（Atom）]({link(here, urls.FEED)})",
+        "",
+        downloads.links(here, urls.DATASET, "下载全部数据（每个单位页面一行，含活动全文）"),
     ]
     return page(meta, "\n".join(lines))

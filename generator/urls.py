@@ -11,6 +11,9 @@ from __future__ import annotations
 HOME = "index.md"
 BULLETINS = "bulletins/index.md"
 AGENCIES = "agencies/index.md"
+CAMPAIGNS = "campaigns/index.md"
+REGIONS = "browse/regions/index.md"  # bulletins by level and region
+FEED = "feed.xml"  # Atom: the newest bulletins
 PAGE_SLUGS_TAKEN = ("index", "source")  # file names in a bulletin's folder that no agency page may take
 
 
@@ -47,6 +50,57 @@ def bulletins_year(year: int, page: int = 1) -> str:
     return f"bulletins/{year}.md" if page == 1 else f"bulletins/{year}/{page}.md"
 
 
+CAMPAIGN_SLUGS_TAKEN = ("index", "pages")  # file and folder names in campaigns/ that no series may take
+
+
+def campaigns_page(n: int) -> str:
+    """Page n of the campaigns overview."""
+    return CAMPAIGNS if n == 1 else f"campaigns/pages/{n}.md"
+
+
+def campaign(slug: str) -> str:
+    """A campaign series: 昆仑 2023 and 昆仑 2024 share campaigns/kunlun.md."""
+    return f"campaigns/{slug}.md"
+
+
+def campaign_year(slug: str, year: int, page: int = 1) -> str:
+    """A year of a campaign's list, once it is too long for one page; its page 2, 3 …"""
+    return f"campaigns/{slug}/{year}.md" if page == 1 else f"campaigns/{slug}/{year}/{page}.md"
+
+
+def region(slug: str) -> str:
+    """A region's bulletins: its slug as in bulletin ids (national, fujian, putian)."""
+    return f"browse/regions/{slug}.md"
+
+
+def decade(start: int) -> str:
+    """Families × years for the decade starting in `start` (2020 for 2020–2029)."""
+    return f"browse/decades/{start}.md"
+
+
+def family_feed(family_id: str) -> str:
+    """Atom: the family's newest entries."""
+    return f"feeds/{family_id}.xml"
+
+
+DATASET = "archive"  # downloads: every agency page with its text
+BULLETIN_LIST = "bulletins"
+
+
+def download(name: str, ext: str) -> str:
+    """A listing's rows as CSV or JSON: downloads/archive.csv, downloads/agencies/market-regulation.json …"""
+    return f"downloads/{name}.{ext}"
+
+
+# What a listing is called in downloads/, by the kind of listing.
+_LISTINGS = {"year": "years", "family": "agencies", "region": "regions", "campaign": "campaigns"}
+
+
+def listing(kind: str, key: str | int) -> str:
+    """A listing's name for download(): listing("year", 2024) -> years/2024, listing("family", …) …"""
+    return f"{_LISTINGS[kind]}/{key}"
+
+
 def api(name: str) -> str:
     return f"api/{name}.json"
 
@@ -78,3 +132,9 @@ def link(src: str, dst: str) -> str:
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
     return "../" * (len(here) - common) + "/".join(there[common:])
+
+
+def html_link(src: str, dst: str) -> str:
+    """A relative link in raw HTML, which MkDocs does not rewrite: from the built page of `src`
+    (agencies/x.md is served at agencies/x/) to the file at `dst`."""
+    return link(url(src) + "index.md", dst)

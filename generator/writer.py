@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.runs import deferred_signals
 
 # The parts of docs/ the generator owns. Everything else there is hand-written.
-MANAGED = ("index.md", "bulletins", "agencies", "api")
+MANAGED = ("index.md", "bulletins", "agencies", "campaigns", "api", "feed.xml", "feeds", "downloads", "browse")
 _THREADS = 4  # files created at once
 STAGING = ".generate-"  # prefix of the staging folders beside docs/
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)*$")

@@ -9,16 +9,19 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 from generator.errors import Warnings
 from generator.load import seed_files
 from generator.model import Bulletin, Document, SourceLine
 from generator.pipeline import generate, load_bulletins, site_config
+from generator.postbuild import postbuild
 from generator.registry import REGISTRY_PATH, load_registry
 from generator.writer import MANAGED
 
@@ -103,9 +106,9 @@ def generate_docs(work: Path, strict: bool = True) -> str:
     return generate(work / "seeds", work / "docs", REGISTRY_PATH, strict, SITE_NAME)
 
 
-def build_site(work: Path, **env: str) -> Path:
+def build_site(work: Path, slim: bool = True, **env: str) -> Path:
     """What `make site` does after generating: mkdocs build --strict (not --quiet: it hides the
-    warnings that --strict counts).
+    warnings that --strict counts), then its post-build step (`slim=False`: the pages as MkDocs wrote them).
 
     `env` adds environment variables (SEARCH_BACKEND=pagefind …) for the build.
     """
@@ -115,6 +118,8 @@ def build_site(work: Path, **env: str) -> Path:
         cwd=work,
         env={**os.environ, **env},
     )
+    if slim:
+        postbuild(work / "site")
     return work / "site"
 
 
@@ -122,11 +127,14 @@ class _Handler(SimpleHTTPRequestHandler):
     """A static host like GitHub Pages: quiet, gzip for text, and 404.html for what is missing."""
 
     _COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")
+    delays: ClassVar[dict[str, float]] = {}  # site path prefix -> seconds to wait before answering (a slow network)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
+        asked = self.path.split("?")[0].lstrip("/")
+        time.sleep(max((s for prefix, s in self.delays.items() if asked.startswith(prefix)), default=0))
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -164,9 +172,11 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 (a free port); yields the base URL ending in /."""
-    server = _Server(("127.0.0.1", 0), partial(_Handler, directory=str(site)))
+def serve(site: Path, delays: dict[str, float] | None = None) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 (a free port); yields the base URL ending in /. `delays`: seconds
+    to wait before answering a path that starts with a key (search/search_index.json, pagefind/fragment/)."""
+    handler = type("Handler", (_Handler,), {"delays": delays or {}})
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

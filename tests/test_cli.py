@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,26 @@ def work(tmp_path: Path) -> Path:
     return work
 
 
-def test_help_documents_the_commands(capsys):
+COMMANDS = ("build", "check", "site", "serve")
+
+
+def _help(capsys, *args: str) -> str:
     with pytest.raises(SystemExit) as exit:
-        main(["--help"])
-    assert exit.value.code == 0
-    out = capsys.readouterr().out
-    assert all(command in out for command in ("build", "check", "serve"))
+        main([*args, "--help"])
+    assert exit.value.code == 0, args
+    return capsys.readouterr().out
+
+
+def test_help_documents_the_commands(capsys):
+    listed = re.findall(r"^ {4}(\w+) +\S", _help(capsys), re.M)
+    assert tuple(listed) == COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_has_its_help(capsys, command: str):
+    out = _help(capsys, command)
+    assert out.startswith(f"usage: python -m generator {command} ")
+    assert "--seeds SEEDS" in out
 
 
 def test_build_succeeds_and_says_what_it_did(work: Path):
@@ -127,6 +142,60 @@ def test_a_docs_folder_that_cannot_be_written_is_one_line(work: Path):
     result = run("build", "--docs", "not-a-folder", cwd=work)
     assert result.returncode == 1
     assert result.stderr.strip() == "not-a-folder: error: File exists", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("registry", "error"),
+    [
+        (
+            "families: [\n",
+            "reg.yml:2: error: not valid YAML: expected the node content, but found '<stream end>'",
+        ),
+        (
+            "families:\n  - {id: Bad, name: 甲, name_en: A, names: {city: [市甲局]}}\n",
+            "reg.yml:2: error: families/0/id: ",
+        ),
+        (
+            "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
+            "  - {id: a, name: 乙, name_en: B, names: {city: [市乙局]}}\n",
+            "reg.yml:3: error: family id 'a' is used twice",
+        ),
+        (
+            "families:\n  - {id: a, name: 甲, name_en: A, names: {city: [市甲局]}}\n"
+            "  - {id: b, name: 乙, name_en: B, names: {county: [县甲局]}}\n",
+            "reg.yml:3: error: name 县甲局 (key 甲) of 'b' already belongs to 'a'",
+        ),
+        (None, "reg.yml:1: error: cannot be read: No such file or directory"),
+    ],
+)
+def test_a_bad_registry_is_one_line_nonzero_and_leaves_docs_alone(work: Path, registry: str | None, error: str):
+    if registry is not None:
+        (work / "reg.yml").write_text(registry, encoding="utf-8")
+    before = tree(work / "docs")
+    result = run("build", "--registry", "reg.yml", cwd=work)
+    assert result.returncode == 1
+    assert result.stderr.startswith(error), result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert tree(work / "docs") == before
+
+
+@pytest.mark.parametrize(
+    ("seeds", "error"),
+    [
+        ("nowhere", "nowhere:1: error: seeds folder does not exist"),
+        ("empty", "empty:1: error: no attachments in the seeds folder"),
+        ("hidden", "hidden:1: error: no attachments in the seeds folder"),  # dotfiles are not attachments
+    ],
+)
+def test_a_missing_or_empty_seeds_folder_is_refused(work: Path, seeds: str, error: str):
+    (work / "empty").mkdir()
+    (work / "hidden").mkdir()
+    (work / "hidden" / ".DS_Store").write_bytes(b"\0")
+    before = tree(work / "docs")
+    for command in ("build", "check"):
+        result = run(command, "--seeds", seeds, cwd=work)
+        assert (result.returncode, result.stderr) == (1, error + "\n"), command
+    assert tree(work / "docs") == before
 
 
 def test_a_bulletin_numbered_in_digits_builds_and_checks(work: Path):

@@ -31,7 +31,7 @@ def project(tmp_path: Path, seed: Path, name: str) -> Path:
 
 def pages(docs: Path) -> dict[str, str]:
     """Agency page -> agency and activities as shown, whatever the seed's name and positions."""
-    return {page: text for page, text in _pages(docs, []).values()}
+    return {page: text for page, text in _pages(docs, [])[0].values()}
 
 
 @pytest.fixture(scope="module")

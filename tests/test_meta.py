@@ -8,6 +8,8 @@ GOOD = {
     "published": "2024-08-30",
     "notice": "关于开展2024年全国“质量月”活动的通知",
     "issuer": "市场监管总局",
+    "doc_number": "市监质发〔2024〕81号",
+    "written": "2024-08-26",
     "year": 2024,
     "region": "全国",
     "level": "national",
@@ -28,13 +30,17 @@ def test_a_date_or_free_text_is_kept_as_text():
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        ({"colour": "red"}, r"unknown front matter key 'colour' \(allowed: issuer, level, notice, published, region"),
+        (
+            {"colour": "red"},
+            r"unknown front matter key 'colour' \(allowed: doc_number, issuer, level, notice, published",
+        ),
         ({"level": "planet"}, "front matter level must be one of national, province, city, county"),
         ({"year": "soon"}, "front matter year must be int"),
         ({"year": True}, "front matter year must be int"),
         ({"year": 3000}, "front matter year 3000 is not a plausible year"),
         ({"source_url": "javascript:alert(1)"}, r"front matter source_url must be an http\(s\) URL"),
         ({"notice": ["a", "b"]}, "front matter notice must be str"),
+        ({"doc_number": 81}, "front matter doc_number must be str"),
     ],
 )
 def test_bad_values_name_file_and_line(bad: dict, message: str):
@@ -44,5 +50,12 @@ def test_bad_values_name_file_and_line(bad: dict, message: str):
 
 
 def test_the_page_shows_labelled_keys_in_order_and_the_api_the_public_ones():
-    assert meta.shown(GOOD) == [("所附通知", GOOD["notice"]), ("发布单位", "市场监管总局"), ("发布日期", "2024-08-30")]
-    assert meta.public(GOOD) == {key: GOOD[key] for key in ("issuer", "notice", "published", "source_url")}
+    assert meta.shown(GOOD) == [
+        ("所附通知", GOOD["notice"]),
+        ("发文字号", "市监质发〔2024〕81号"),
+        ("发布单位", "市场监管总局"),
+        ("成文日期", "2024-08-26"),
+        ("发布日期", "2024-08-30"),
+    ]
+    public = ("doc_number", "issuer", "notice", "published", "source_url", "written")
+    assert meta.public(GOOD) == {key: GOOD[key] for key in public}

@@ -1,4 +1,5 @@
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import frontmatter
@@ -28,15 +29,45 @@ AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency
         "agencies/index.md",
         "bulletins/index.md",
         "index.md",
+        "campaigns/index.md",
+        "campaigns/kunlun.md",
     ],
 )
 def test_golden_pages(path):
     """Whole pages against reviewed copies. UPDATE_GOLDEN=1 rewrites them; review the diff."""
     golden = GOLDEN / path
-    if os.environ.get("UPDATE_GOLDEN"):
+    if updating_golden(os.environ):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(FILES[path], encoding="utf-8")
     assert FILES[path] == golden.read_text(encoding="utf-8")
+
+
+def updating_golden(environ: Mapping[str, str]) -> bool:
+    """UPDATE_GOLDEN=1 rewrites the golden pages; any other value is a mistake, and in CI (where
+    nobody reviews the diff) so is rewriting them at all."""
+    value = environ.get("UPDATE_GOLDEN", "")
+    if value not in ("", "1"):
+        raise ValueError(f"UPDATE_GOLDEN={value!r}: set it to 1 to rewrite the golden pages, or unset it")
+    if value and environ.get("CI"):
+        raise ValueError("UPDATE_GOLDEN=1 with CI set: golden pages are rewritten locally and reviewed")
+    return bool(value)
+
+
+@pytest.mark.parametrize(
+    ("environ", "updating"),
+    [({}, False), ({"UPDATE_GOLDEN": ""}, False), ({"UPDATE_GOLDEN": "1"}, True), ({"CI": "true"}, False)],
+)
+def test_update_golden_is_on_only_for_1(environ, updating):
+    assert updating_golden(environ) is updating
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{"UPDATE_GOLDEN": "0"}, {"UPDATE_GOLDEN": "false"}, {"UPDATE_GOLDEN": "yes"}, {"UPDATE_GOLDEN": "1", "CI": "1"}],
+)
+def test_update_golden_refuses_other_values_and_ci(environ):
+    with pytest.raises(ValueError, match="UPDATE_GOLDEN"):
+        updating_golden(environ)
 
 
 def test_one_page_per_agency_per_bulletin_with_front_matter():
@@ -57,7 +88,7 @@ def test_every_family_has_a_page_and_the_overview_links_it():
 
 def test_family_timeline_is_newest_year_first():
     page = FILES["agencies/public-security.md"]
-    assert page.index("## 2024 年") < page.index("## 2023 年")
+    assert page.index('<h2 id="y2024">2024 年</h2>') < page.index('<h2 id="y2023">')
     assert "[公安部](../bulletins/2024-national/public-security.md)" in page
 
 

@@ -16,6 +16,11 @@ EXAMPLES = {
     "the family's second item in one bulletin": urls.url(urls.entry("…", "market-regulation-2"))[len("bulletins/") :],
     "an agency family across years": urls.url(urls.family("market-regulation")),
     "agencies overview": urls.url(urls.AGENCIES),
+    "campaigns overview": urls.url(urls.CAMPAIGNS),
+    "a campaign series": urls.url(urls.campaign("kunlun")),
+    "bulletins by level and region": urls.url(urls.REGIONS),
+    "a region's bulletins": urls.url(urls.region("putian")),
+    "families × years, a decade": urls.url(urls.decade(2020)),
     "the bulletin's source text": urls.url(urls.source("<year>-<region>")),
 }
 
@@ -50,3 +55,9 @@ def test_each_row_of_the_readme_is_the_scheme(page: str):
 )
 def test_links_are_relative_as_mkdocs_resolves_them(src: str, dst: str, expected: str):
     assert urls.link(src, dst) == expected
+
+
+def test_raw_html_links_start_from_the_built_page():
+    assert urls.html_link("agencies/a.md", "downloads/a.json") == "../../downloads/a.json"
+    assert urls.html_link("bulletins/index.md", "downloads/a.json") == "../downloads/a.json"
+    assert urls.html_link("index.md", "feed.xml") == "feed.xml"

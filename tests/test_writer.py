@@ -125,3 +125,15 @@ def test_a_full_disk_names_the_file_in_docs_not_its_stage(tmp_path: Path, monkey
         write_site(docs, {"index.md": "home 2\n"})  # a changed file: written to the staging folder first
     assert (full.value.strerror, full.value.filename) == ("No space left on device", str(docs / "index.md"))
     assert _tree(docs) == before
+
+
+def test_a_folder_that_cannot_be_made_takes_back_the_folders_made(tmp_path: Path):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n"})
+    (docs / "bulletins").mkdir()
+    (docs / "bulletins/zz").write_text("a file where a folder must go", encoding="utf-8")
+    before = _tree(docs)
+    with pytest.raises(FileExistsError):
+        write_site(docs, {"index.md": "home 2\n", "bulletins/a/b/x.md": "x\n", "bulletins/zz/y.md": "y\n"})
+    assert _tree(docs) == before  # bulletins/a/ and a/b/ made, then taken back; index.md not replaced
+    assert not list(tmp_path.glob(".generate-*"))

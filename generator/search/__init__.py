@@ -1,3 +1,4 @@
-"""The site's search, beside MkDocs: the hook (hook.py) feeds Material's index to a process of its
-own (indexer.py) or builds a Pagefind index (pagefind_index.py) searched by a browser worker
-(pagefind_worker.js). "Worker" here means only a browser Web Worker, as in Material's."""
+"""The site's search, beside MkDocs: the hook (hook.py) takes what search needs of each page
+(pages.py, with the normalisation in text.py) into one index file read by a browser worker
+(match.js + index_worker.js), or into a Pagefind index (pagefind_index.py) read by another
+(match.js + pagefind_worker.js). "Worker" here means only a browser Web Worker, as in Material's."""

@@ -7,20 +7,19 @@ segments Chinese.
 
 Pagefind's metadata grows by about 6 bytes (compressed) per record, so a record per agency page
 would cost 600 KB at 100,000 pages before any result. Records here are folders: a bulletin's
-folder is one record and each of its searchable pages a section of it (a heading whose id is the
-page's URL). The search worker turns each matching section back into its own result, so results
-look as Material's own: one per page, its title, an excerpt with the match marked.
+folder is one record. Its words are the character bigrams of its pages (generator/search/pages.py:
+Pagefind's own segmentation of Chinese misses parts of words, 监管局 in 市场监管局), its metadata
+the pages themselves, which the worker matches and ranks as the one-file index's worker does.
 
 A word found in every bulletin (质量) makes Pagefind read and score the whole archive's share of
 it, slow at 100,000 pages (benchmarks/RESULTS.md). So the index comes in two shards: the newest bulletins (about
 RECENT_PAGES pages) in site/pagefind/, the rest in site/pagefind-older/. The worker shows the
 recent shard's results at once and adds the older ones below them.
 
-With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search/hook.py) keeps
-every page out of Material's index (jieba does not run at build time; search_index.json stays
-empty) and collects here the text Material would have indexed: pages without `search: exclude`,
-minus their `data-search-exclude` sections. After the build, index_records runs Pagefind over each
-shard, then puts generator/search/pagefind_worker.js in place of Material's search worker.
+With `extra.search_backend: pagefind` in mkdocs.yml, the hook (generator/search/hook.py) collects
+here the SearchPages of the pages without `search: exclude`. After the build, index_records runs
+Pagefind over each shard, then puts generator/search/pagefind_worker.js in place of Material's search
+worker.
 """
 
 from __future__ import annotations
@@ -35,10 +34,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from generator.search.pages import SearchPage, install_worker, tokens
 
 BUNDLE = "pagefind"  # the index's folder in the site
 # Pages in the recent shard (why this many: benchmarks/RESULTS.md). PAGEFIND_RECENT_PAGES sets
@@ -47,11 +48,8 @@ RECENT_PAGES = 25_000
 RECENT_PAGES_VARIABLE = "PAGEFIND_RECENT_PAGES"
 _BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")
 WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
-WORKERS = Path("assets") / "javascripts" / "workers"
 # Pagefind's own search UIs and worker: Material's search box and our worker serve instead.
 _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
-_HEADING = re.compile(r"<h[1-6]\b[^>]*>")
-_TAG = re.compile(r"<[^>]+>")
 log = logging.getLogger("mkdocs.hooks.search")
 
 
@@ -66,47 +64,32 @@ class PagefindStats:
 
 @dataclass
 class Records:
-    """Searchable pages grouped by folder: folder URL -> [(page URL, title, text)]."""
+    """Searchable pages grouped by folder: folder URL -> its pages."""
 
-    folders: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    folders: dict[str, list[SearchPage]] = field(default_factory=dict)
 
-    def add(self, url: str, title: str, content: str) -> None:
-        folder = url.rstrip("/").rpartition("/")[0]
-        self.folders.setdefault(folder + "/" if folder else "", []).append((url, title, searchable_text(content)))
+    def add(self, page: SearchPage) -> None:
+        folder = page.location.rstrip("/").rpartition("/")[0]
+        self.folders.setdefault(folder + "/" if folder else "", []).append(page)
 
     def write(self, folder: Path) -> int:
-        """One HTML file per folder, a section per page; returns the number of pages written."""
+        """One HTML file per folder, its pages' bigrams as text (each once: Pagefind only finds the
+        records, the worker ranks the pages; a record's fragment stores the text, downloaded for
+        each result) and the pages as metadata; returns the number of pages written."""
         pages = 0
         for url, sections in self.folders.items():
-            body = "".join(
-                f'<h2 id="{html.escape(page, quote=True)}">{html.escape(title)}</h2><p>{html.escape(text)}</p>'
-                for page, title, text in sections
-            )
+            words = " ".join(dict.fromkeys(word for page in sections for word in tokens(page)))
+            meta = json.dumps([asdict(page) for page in sections], ensure_ascii=False, separators=(",", ":"))
             target = folder / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(
                 f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(url or "/")}</title>'
-                f"</head><body>{body}</body></html>",
+                f'<meta data-pagefind-meta="pages[content]" content="{html.escape(meta, quote=True)}">'
+                f"</head><body><p>{words}</p></body></html>",
                 encoding="utf-8",
             )
             pages += len(sections)
         return pages
-
-
-def searchable_text(content: str) -> str:
-    """A page's HTML as plain text, without the sections whose heading has data-search-exclude.
-
-    A section runs from its heading to the next heading, as in Material's search plugin. (Material
-    also honours the attribute on other elements; this site puts it on headings only.)
-    """
-    kept, position, excluded = [], 0, False
-    for match in _HEADING.finditer(content):
-        if not excluded:
-            kept.append(content[position : match.start()])
-        position, excluded = match.start(), "data-search-exclude" in match[0]
-    if not excluded:
-        kept.append(content[position:])
-    return " ".join(html.unescape(_TAG.sub(" ", "".join(kept))).split())
 
 
 def shards(records: Records, recent_pages: int) -> list[Records]:
@@ -167,19 +150,10 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
                 copy.unlink()
     listing = {"bundles": [f"{name}/" for name in used], "shared": shared}
     (site / BUNDLE / "shards.json").write_text(json.dumps(listing), encoding="utf-8")
-    install_worker(site)
+    install_worker(site, WORKER_SOURCE)
     files = [p for name in used for p in (site / name).rglob("*") if p.is_file()]
     seconds = time.perf_counter() - start
     return PagefindStats(len(records.folders), pages, seconds, len(files), sum(p.stat().st_size for p in files))
-
-
-def install_worker(site: Path) -> None:
-    """Material's search worker, whatever its hashed name, replaced by the Pagefind one."""
-    workers = sorted((site / WORKERS).glob("search.*.min.js"))
-    if len(workers) != 1:
-        raise PluginError(f"expected one Material search worker in {site / WORKERS}, found {len(workers)}")
-    workers[0].write_text(WORKER_SOURCE.read_text(encoding="utf-8"), encoding="utf-8")
-    workers[0].with_name(workers[0].name + ".map").unlink(missing_ok=True)  # it maps Material's code
 
 
 def recent_pages(environ: Mapping[str, str]) -> int:

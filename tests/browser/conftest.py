@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -84,15 +85,24 @@ def open_tab(browser: Browser, base: str, **options) -> Iterator[Visit]:
     context.close()
 
 
+# Material's search meta line: "正在初始化搜索引擎" while its index loads, then this placeholder for an
+# empty box, then the answer to a query: 没有找到符合条件的结果, 找到 1 个…, 12 个符合条件的结果.
+READY = "键入以开始搜索"
+ANSWERED = re.compile("符合条件的结果")
+
+
 def search(page: Page, query: str) -> list[str]:
-    """Type a query into Material's search box; return the result pages' paths, in order, once each."""
+    """Type a query into Material's search box once its index is ready; return the result pages'
+    paths, in order, once each."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
         page.locator("label.md-header__button[for='__search']").click()
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")  # a query typed before leaves its answer in the meta line: start from the placeholder
+    expect(meta).to_have_text(READY, timeout=20_000)
     box.fill(query)
     box.press("End")  # Chinese typed by fill() needs a key event before results appear
-    meta = page.locator(".md-search-result__meta")
-    meta.filter(has_not_text="键入").wait_for()
+    expect(meta).to_have_text(ANSWERED)
     return result_paths(page)
 
 

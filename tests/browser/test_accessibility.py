@@ -11,6 +11,11 @@ PAGES = {
     "agency": "bulletins/2024-national/market-regulation/",
     "family": "agencies/market-regulation/",
     "overview": "agencies/",
+    "campaigns": "campaigns/",
+    "campaign": "campaigns/kunlun/",
+    "regions": "browse/regions/",
+    "region": "browse/regions/putian/",
+    "decade": "browse/decades/2020/",
 }
 
 

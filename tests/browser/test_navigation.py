@@ -1,6 +1,8 @@
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import search
+from tests.browser.conftest import PHONE, search
+from tests.browser.test_requests_console import PAGE_TYPES
 
 
 def click(page, text: str, within: str = "article") -> None:
@@ -9,7 +11,7 @@ def click(page, text: str, within: str = "article") -> None:
 
 
 def heading(page) -> str:
-    return page.locator("article h1").inner_text()
+    return page.locator("article h1").inner_text().removesuffix("¶")  # the heading's permalink
 
 
 def test_home_to_bulletin_to_agency_to_family_to_other_year_and_back(visit):
@@ -53,17 +55,28 @@ def test_phone_menu_opens_and_search_works(phone):
     expect(link).not_to_be_in_viewport()
     page.locator("label.md-header__button[for='__drawer']").click()
     expect(link).to_be_in_viewport()
-    page.locator("label.md-overlay").click()
+    # Tap the dimmed page beside the drawer, as a reader does (the overlay's centre is under the drawer
+    # once it has slid in: clicking there only worked while the drawer was still moving).
+    page.locator("label.md-overlay").click(position={"x": PHONE["width"] - 20, "y": PHONE["height"] // 2})
     expect(link).not_to_be_in_viewport()
     results = search(page, "电梯")
     assert set(results[:2]) == {
         "bulletins/2024-national/market-regulation/",
         "bulletins/2023-putian/market-regulation/",
     }
-    assert page.viewport_size == {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_no_page_is_wider_than_the_phone(phone, kind):
+    page = phone.open(PAGE_TYPES[kind])
+    width, scroll = page.evaluate("[window.innerWidth, document.documentElement.scrollWidth]")
+    # A phone widens its layout viewport to fit a page that is too wide (innerWidth grows past the
+    # screen); else the page would scroll sideways (scrollWidth past it). Neither may happen.
+    assert width == PHONE["width"], f"{kind}: laid out {width} px wide on a {PHONE['width']} px screen"
+    assert scroll <= width, f"{kind}: {scroll} px wide on a {width} px screen: it scrolls sideways"
 
 
 def test_the_404_page(visit):
     page = visit.open("bulletins/2099-nowhere/", status=404)
-    assert heading(page) == "404 - Not found"
+    assert heading(page) == "404：页面不存在"
     assert page.locator("nav.md-tabs, label[for='__drawer']").count() >= 1  # the site around it, to go on from

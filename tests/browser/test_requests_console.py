@@ -1,6 +1,7 @@
 import pytest
 
 from tests.browser.conftest import search
+from tests.browser.test_search import MARKET
 
 PAGE_TYPES = {
     "home": "",
@@ -9,6 +10,11 @@ PAGE_TYPES = {
     "agency": "bulletins/2024-national/market-regulation/",
     "family": "agencies/market-regulation/",
     "overview": "agencies/",
+    "campaigns": "campaigns/",
+    "campaign": "campaigns/kunlun/",
+    "regions": "browse/regions/",
+    "region": "browse/regions/putian/",
+    "decade": "browse/decades/2020/",
     "about": "about/",
 }
 
@@ -24,8 +30,12 @@ def test_no_third_party_request_and_no_console_error(visit, kind):
 
 
 def test_search_requests_stay_local(visit):
-    search(visit.open("bulletins/"), "电梯")
-    assert any(url.endswith("search/search_index.json") for url in visit.requests)
+    page = visit.open("bulletins/")
+    assert [url for url in visit.requests if url.endswith("search/search_index.json")] != []  # loaded with the page
+    visit.requests.clear()
+    results = search(page, "电梯")
+    assert set(results[:2]) == MARKET, results  # the search itself answered, from that index
+    assert not any(url.endswith("search/search_index.json") for url in visit.requests)  # not fetched again
     assert visit.foreign_requests() == []
     assert visit.errors == []
 

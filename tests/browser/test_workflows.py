@@ -4,10 +4,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.helpers import ROOT
 
+SITE = ROOT / ".github/workflows/site.yml"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 LINT = Path(__file__).parent / "actionlint.mjs"
 
@@ -41,14 +43,151 @@ def test_actions_are_pinned_to_major_versions():
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
 
 
-def test_pip_cache_and_deploy_only_from_main():
-    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+def test_pip_cache_and_pages_permissions():
+    workflow = yaml.safe_load(SITE.read_text(encoding="utf-8"))
     python = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["cache"] == "pip"
     deploy = workflow["jobs"]["deploy"]
-    assert "refs/heads/main" in deploy["if"] and "pull_request" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["concurrency"]["group"] == "pages"
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])
     on = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert on["push"]["branches"] == ["main"] and "pull_request" in on and "workflow_dispatch" in on
+
+
+# The events the workflow runs on, as GitHub describes them in the `github` context.
+EVENTS = {
+    "push to main": {"event_name": "push", "ref": "refs/heads/main"},
+    "pull request": {"event_name": "pull_request", "ref": "refs/pull/7/merge"},
+    "run by hand on main": {"event_name": "workflow_dispatch", "ref": "refs/heads/main"},
+    "run by hand on another branch": {"event_name": "workflow_dispatch", "ref": "refs/heads/feature"},
+}
+PUBLISH = {"push to main", "run by hand on main"}
+RUNS = {  # what runs on which event: the deploy job, and the build job's steps that have an `if:`
+    "deploy": PUBLISH,
+    "Configure Pages": PUBLISH,
+    "Upload the site for Pages": PUBLISH,
+    "Keep the site for preview": {"pull request"},
+}
+
+
+def test_only_main_deploys_and_pull_requests_keep_a_preview():
+    workflow = yaml.safe_load(SITE.read_text(encoding="utf-8"))
+    jobs = workflow["jobs"]
+    conditions = {"deploy": jobs["deploy"]["if"]}
+    conditions |= {s["name"]: s["if"] for s in jobs["build"]["steps"] if "if" in s}
+    assert conditions.keys() == RUNS.keys()
+    for name, condition in conditions.items():
+        runs = {event for event, github in EVENTS.items() if evaluate(condition, {"github": github})}
+        assert runs == RUNS[name], (name, condition)
+    assert jobs["deploy"]["needs"] in ("build", ["build"])  # never deploy what was not tested and built
+    upload = next(s for s in jobs["build"]["steps"] if s.get("name") == "Upload the site for Pages")
+    assert upload["uses"].startswith("actions/upload-pages-artifact@") and upload["with"]["path"] == "site/"
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("github.ref == 'refs/heads/main'", True),
+        ("${{ github.ref == 'REFS/heads/MAIN' }}", True),  # GitHub compares strings ignoring case
+        ("github.ref != 'refs/heads/main'", False),
+        ("!(github.event_name == 'push') || github.ref == 'x'", False),
+        ("github.event_name == 'push' && github.ref == 'x' || true", True),
+        ("github.nope == ''", True),  # a missing property is null, which equals ''
+        ("github.event_name == 'it''s'", False),
+    ],
+)
+def test_the_expression_evaluator(expression, value):
+    assert evaluate(expression, {"github": EVENTS["push to main"]}) is value
+
+
+def test_the_expression_evaluator_refuses_what_it_does_not_know():
+    with pytest.raises(ValueError):
+        evaluate("startsWith(github.ref, 'refs/heads/')", {"github": {}})
+
+
+_TOKEN = re.compile(r"\s*(?:('(?:[^']|'')*')|(==|!=|&&|\|\||!|\(|\))|([A-Za-z_][\w.-]*))")
+
+
+def evaluate(expression: str, context: dict) -> bool:
+    """The subset of GitHub's expression syntax the workflow uses: 'strings', context.paths, true,
+    false, null, ==, != (strings compared ignoring case), !, &&, || and parentheses. An `if:` is an
+    expression with or without ${{ }}; anything else is refused rather than guessed at."""
+    text = expression.strip()
+    if text.startswith("${{") and text.endswith("}}"):
+        text = text[3:-2]
+    tokens, at = [], 0
+    while text[at:].strip():
+        match = _TOKEN.match(text, at)
+        if not match:
+            raise ValueError(f"unsupported expression at {text[at:]!r}")
+        tokens.append(match.group(1, 2, 3))
+        at = match.end()
+    tokens.append((None, None, None))
+    position = 0
+
+    def take(operator: str) -> bool:
+        nonlocal position
+        if tokens[position][1] == operator:
+            position += 1
+            return True
+        return False
+
+    def either() -> object:
+        value = both()
+        while take("||"):
+            right = both()
+            value = value if _truthy(value) else right
+        return value
+
+    def both() -> object:
+        value = compare()
+        while take("&&"):
+            right = compare()
+            value = right if _truthy(value) else value
+        return value
+
+    def compare() -> object:
+        value = unary()
+        while tokens[position][1] in ("==", "!="):
+            equal = take("==") or not take("!=")
+            value = (_fold(value) == _fold(unary())) is equal
+        return value
+
+    def unary() -> object:
+        nonlocal position
+        if take("!"):
+            return not _truthy(unary())
+        if take("("):
+            value = either()
+            if not take(")"):
+                raise ValueError(f"unbalanced parentheses in {expression!r}")
+            return value
+        string, operator, name = tokens[position]
+        position += 1
+        if string is not None:
+            return string[1:-1].replace("''", "'")
+        if name in ("true", "false", "null"):
+            return {"true": True, "false": False, "null": None}[name]
+        if name is None:
+            raise ValueError(f"unexpected {operator!r} in {expression!r}")
+        if tokens[position][1] == "(":
+            raise ValueError(f"unsupported function {name} in {expression!r}")
+        value: object = context
+        for key in name.split("."):
+            value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    value = either()
+    if tokens[position] != (None, None, None):
+        raise ValueError(f"unexpected {tokens[position]} in {expression!r}")
+    return _truthy(value)
+
+
+def _truthy(value: object) -> bool:
+    return value not in (None, False, "", 0)
+
+
+def _fold(value: object) -> object:
+    # Loose equality as GitHub does it, for the types here: strings ignore case, null equals ''.
+    return "" if value is None else value.casefold() if isinstance(value, str) else value

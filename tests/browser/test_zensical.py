@@ -16,6 +16,7 @@ def zensical_site(project: Path, tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("zensical")
     shutil.copy(project / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(project / "docs", work / "docs")
+    (work / "generator").symlink_to(project / "generator")  # mkdocs.yml's theme overrides: generator/theme
     zensical = Path(sys.executable).with_name("zensical")
     subprocess.run([str(zensical), "build"], cwd=work, check=True, capture_output=True)
     return work / "site"

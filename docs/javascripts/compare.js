@@ -1,0 +1,58 @@
+// A family page's comparison: two of its records side by side (stacked on a phone), the campaigns
+// both name marked. Rows come from the family's download (downloads/agencies/<id>.json); text is
+// put in with textContent only: it is data, never markup.
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function column(row, shared, base) {
+  const box = element("article", undefined, "compare-column");
+  const heading = element("h3");
+  const link = element("a", `${row.year} 年${row.region} · ${row.agency}`);
+  link.href = new URL(row.url, base).href;
+  heading.append(link);
+  const list = element("ol");
+  for (const text of row.activities) list.append(element("li", text));
+  box.append(heading, list);
+  if (row.campaigns.length) {
+    const names = element("ul", undefined, "compare-campaigns");
+    for (const name of row.campaigns) {
+      const item = element("li");
+      item.append(shared.has(name) ? element("mark", name) : name);
+      if (shared.has(name)) item.append(element("span", "（两者都提到）", "compare-both"));
+      names.append(item);
+    }
+    box.append(element("p", "活动名称："), names);
+  }
+  return box;
+}
+
+for (const box of document.querySelectorAll(".compare[data-rows]")) {
+  const rowsUrl = new URL(box.dataset.rows, location.href);
+  const base = new URL("../../", rowsUrl); // the site root, seen from downloads/agencies/
+  const [left, right] = [box.querySelector(".compare-a"), box.querySelector(".compare-b")];
+  const view = box.querySelector(".compare-view");
+  fetch(rowsUrl)
+    .then((response) => response.json())
+    .then((all) => {
+      const rows = all.filter((row) => row.agency_id === box.dataset.family);
+      rows.forEach((row, n) => {
+        const label = `${row.year} 年${row.region} · ${row.agency}`;
+        left.append(new Option(label, n));
+        right.append(new Option(label, n));
+      });
+      right.value = rows.length > 1 ? 1 : 0;
+      const show = () => {
+        const [a, b] = [rows[left.value], rows[right.value]];
+        const shared = new Set(a.campaigns.filter((name) => b.campaigns.includes(name)));
+        view.replaceChildren(column(a, shared, base), column(b, shared, base));
+      };
+      left.addEventListener("change", show);
+      right.addEventListener("change", show);
+      show();
+      box.hidden = false;
+    });
+}

@@ -1,0 +1,78 @@
+"""Downloads: the whole dataset and every listing's rows, as CSV (UTF-8 with BOM, so that Excel
+reads it as UTF-8) and JSON.
+
+A row of agency pages is api/pages.json's object plus `activities`, the page's text; a row of
+bulletins is api/bulletins.json's. In CSV a list is one cell, its items on lines of their own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+from generator import meta, urls
+from generator.indexes import bulletin_row, by_year, entries_of, page_row
+from generator.model import Archive, Bulletin, Entry
+from generator.regions import region_slug
+from generator.urls import link
+
+PAGE_COLUMNS = (
+    "url", "bulletin", "year", "region", "level", "agency", "agency_id", "order", "title",
+    "campaigns", "partners", "activities",
+)  # fmt: skip
+BULLETIN_COLUMNS = (
+    "id", "title", "year", "region", "level", "campaign", "url", "source", "agencies",
+    *sorted(f.key for f in meta.FIELDS if f.public),
+)  # fmt: skip
+
+
+def page_rows(entries: Iterable[Entry]) -> list[dict]:
+    return [page_row(e) | {"activities": [a.text for a in e.item.activities]} for e in entries]
+
+
+def bulletin_rows(archive: Archive, bulletins: Iterable[Bulletin]) -> list[dict]:
+    counts = entries_of(archive)
+    return [bulletin_row(b, len(counts.get(b.id, []))) for b in bulletins]
+
+
+def as_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)  # RFC 4180: CRLF, quotes where needed
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["\n".join(v) if isinstance(v := row.get(c, ""), list) else v for c in columns])
+    return "\ufeff" + out.getvalue()
+
+
+def as_json(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def both(name: str, rows: list[dict], columns: tuple[str, ...]) -> dict[str, str]:
+    return {urls.download(name, "csv"): as_csv(rows, columns), urls.download(name, "json"): as_json(rows)}
+
+
+def links(here: str, name: str, what: str = "下载") -> str:
+    """A Markdown line linking a listing's CSV and JSON."""
+    csv_link, json_link = (link(here, urls.download(name, ext)) for ext in ("csv", "json"))
+    return f"{what}：[CSV]({csv_link}) · [JSON]({json_link})"
+
+
+def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns: dict[str, tuple[Entry, ...]]) -> dict:
+    """`families`: family id -> its timeline; `campaigns`: series slug -> its entries."""
+    files = both(urls.DATASET, page_rows(archive.entries), PAGE_COLUMNS)
+    files |= both(urls.BULLETIN_LIST, bulletin_rows(archive, archive.bulletins), BULLETIN_COLUMNS)
+    for year, bulletins in by_year(archive.bulletins).items():
+        files |= both(urls.listing("year", year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+    for family_id, entries in families.items():
+        files |= both(urls.listing("family", family_id), page_rows(entries), PAGE_COLUMNS)
+    regions: dict[str, list[Bulletin]] = {}
+    for bulletin in archive.bulletins:
+        regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
+    for slug, bulletins in regions.items():
+        files |= both(urls.listing("region", slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+    for slug, entries in campaigns.items():
+        files |= both(urls.listing("campaign", slug), page_rows(entries), PAGE_COLUMNS)
+    return files

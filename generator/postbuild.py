@@ -1,0 +1,131 @@
+"""`make site`'s own step over the built HTML, after any engine's build and before the swap.
+
+Every page of the archive repeats the theme's chrome; at 10^5 pages that chrome, not the
+archive's text, is what would outgrow GitHub Pages' 1 GB. Per page, in this order:
+
+- icons: each inline icon `<svg xmlns=… viewBox=…>…</svg>` becomes a reference,
+  `<svg><use href="…/assets/icons.svg#i-…"></use></svg>`; `assets/icons.svg` holds each icon once
+  (its id is a hash of its markup, so a page never points at the wrong icon). A page with no
+  theme stylesheet link (nothing to tell where assets/ is) keeps its icons inline.
+- the theme's `__config` JSON: UTF-8 instead of `\\uXXXX` escapes (`<`, `>`, `&` stay escaped).
+- minify-html: whitespace the browser collapses anyway, optional quotes; closing tags, text,
+  attribute values and `&lt;` stay.
+
+What a reader sees and what search indexes is unchanged: the search index and Pagefind are built
+from the pages' content during the build, and tests/test_postbuild.py compares every page's
+text before and after. Engine-neutral (MkDocs, ProperDocs and Zensical write the same markup
+for these), so it is plain code here rather than a MkDocs hook.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+SPRITE = "assets/icons.svg"
+_ICON = re.compile(
+    r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9. ]+)">((?:(?!<svg)[^<]|<(?!/svg>))*)</svg>'
+)
+_ASSETS = re.compile(r'<link rel="stylesheet" href="([^"]*?)assets/stylesheets/')
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_JSON_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_LT = "\ue000"  # a private-use character stands in for `&lt;` while minify-html runs
+_CHUNK = 256  # pages a worker process takes at once
+
+
+@dataclass(frozen=True)
+class Icon:
+    view_box: str
+    body: str
+
+    @property
+    def id(self) -> str:
+        return "i-" + hashlib.sha256(f"{self.view_box}\n{self.body}".encode()).hexdigest()[:6]
+
+
+@dataclass(frozen=True)
+class Stats:
+    pages: int
+    bytes_before: int
+    bytes_after: int
+    icons: int
+
+
+def slim_page(text: str) -> tuple[str, set[Icon]]:
+    """One page, slimmed; and the icons it now refers to."""
+    icons: set[Icon] = set()
+    if assets := _ASSETS.search(text):
+        sprite = assets.group(1) + SPRITE
+
+        def refer(match: re.Match) -> str:
+            icon = Icon(match.group(1), match.group(2))
+            icons.add(icon)
+            return f'<svg><use href="{sprite}#{icon.id}"></use></svg>'
+
+        text = _ICON.sub(refer, text)
+    text = _CONFIG.sub(_compact_config, text)
+    return _minify(text), icons
+
+
+def _compact_config(match: re.Match) -> str:
+    value = json.loads(match.group(2))
+    compact = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SAFE)
+    return match.group(1) + compact + match.group(3)
+
+
+def _minify(text: str) -> str:
+    """minify-html, except that `&lt;` stays `&lt;`: minify-html would write a plain `<` wherever the
+    HTML standard allows it (in <title>, attribute values, `<` before a space), which is still text
+    to a browser but reads as a tag to a lenient parser. A page that already holds the stand-in
+    character is left as it is."""
+    import minify_html  # only where pages are slimmed: the other commands never load it
+
+    if _LT in text:
+        return text
+    slim = minify_html.minify(text.replace("&lt;", _LT), keep_closing_tags=True, keep_html_and_head_opening_tags=True)
+    return slim.replace(_LT, "&lt;")
+
+
+def sprite(icons: Iterable[Icon]) -> str:
+    """assets/icons.svg: one <symbol> per icon, in id order (the same icons give the same file)."""
+    symbols = "".join(
+        f'<symbol id="{icon.id}" viewBox="{icon.view_box}">{icon.body}</symbol>'
+        for icon in sorted(icons, key=lambda icon: icon.id)
+    )
+    return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>\n'
+
+
+def _slim_files(paths: list[str]) -> tuple[int, int, set[Icon]]:
+    before = after = 0
+    icons: set[Icon] = set()
+    for path in paths:
+        raw = Path(path).read_bytes()
+        slim, used = slim_page(raw.decode("utf-8"))
+        data = slim.encode("utf-8")
+        if data != raw:
+            Path(path).write_bytes(data)
+        before, after = before + len(raw), after + len(data)
+        icons |= used
+    return before, after, icons
+
+
+def postbuild(site: Path) -> Stats:
+    """Slim every page of `site` in place and write its icon sprite; both cores when there are many."""
+    pages = sorted(str(path) for path in site.rglob("*.html"))
+    chunks = [pages[start : start + _CHUNK] for start in range(0, len(pages), _CHUNK)]
+    if len(chunks) > 1 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor() as pool:
+            results = list(pool.map(_slim_files, chunks))
+    else:
+        results = [_slim_files(chunk) for chunk in chunks]
+    icons = set().union(*(used for _, _, used in results))
+    if icons:
+        (site / SPRITE).parent.mkdir(parents=True, exist_ok=True)
+        (site / SPRITE).write_text(sprite(icons), encoding="utf-8")
+    return Stats(len(pages), sum(r[0] for r in results), sum(r[1] for r in results), len(icons))
