@@ -71,6 +71,11 @@ def read_region(text: str) -> Region:
     return Region(shown, own.level, slug, parts)
 
 
+def region_slug(region: str, level: str) -> str:
+    """The slug of a bulletin's region as Bulletin.region shows it (福建 -> fujian)."""
+    return "national" if level == "national" else read_region(region).slug
+
+
 def places(region: str) -> tuple[str, ...]:
     """The spellings of a bulletin's region (as Bulletin.region shows it) in agency names."""
     return read_region(region).places
