@@ -15,7 +15,7 @@ def work(tmp_path: Path) -> Path:
     return work
 
 
-COMMANDS = ("build", "check", "site", "serve")
+COMMANDS = ("build", "check", "site", "serve", "agencies")
 
 
 def _help(capsys, *args: str) -> str:
