@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build|check|site|serve`.
+"""Command line: `python -m generator build|check|site|serve|agencies`.
 
 The steps are imported by the command that runs them, so `--help` starts at once.
 """
@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")
     generating(docs(serve))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    agencies = add("agencies", _agencies, "list every agency in seeds/ with its family and how it joined it")
+    agencies.add_argument("--registry", type=Path, default=REGISTRY_PATH, help="agency registry (YAML)")
     return parser
 
 
@@ -88,6 +90,24 @@ def _check(args: argparse.Namespace) -> int:
         return [verify(args.seeds, args.docs or site_config(args.config).docs_dir)]
 
     return _reporting(args, run, args.docs, locked=False)
+
+
+def _agencies(args: argparse.Namespace) -> int:
+    from generator.errors import Warnings
+    from generator.load import seed_files
+    from generator.match import join_report
+    from generator.pipeline import load_bulletins
+    from generator.registry import load_registry
+
+    def run() -> list[str]:
+        registry = load_registry(args.registry)
+        warnings = Warnings()
+        bulletins = [bulletin for _, bulletin in load_bulletins(seed_files(args.seeds), registry, warnings)]
+        for diagnostic in warnings.items:
+            print(diagnostic, file=sys.stderr)
+        return join_report(bulletins, registry)
+
+    return _reporting(args, run, None, locked=False)
 
 
 def _reporting(args: argparse.Namespace, run: Callable[[], list[str]], output: Path | None, locked: bool = True) -> int:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from generator import urls
 from generator.errors import InputError, Warnings
 from generator.model import LEVELS, Archive, Bulletin, Entry, Family
-from generator.registry import Registry
+from generator.regions import places
+from generator.registry import Registry, core_key, spellings
+from generator.text import fold
 
 
 def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warnings) -> Archive:
@@ -15,24 +17,23 @@ def build_archive(bulletins: list[Bulletin], registry: Registry, warnings: Warni
     entries: list[Entry] = []
     for bulletin in ordered:
         taken: set[str] = set()
+        spelled = places(bulletin.region)
         for item in bulletin.items:
             family = registry.match(item.agency, bulletin.region)
             if family is None:
-                family = unknown.setdefault(*_unknown(registry, item.agency, bulletin.region))
-                warnings.add(
-                    bulletin.source,
-                    item.line,
-                    f"agency {item.agency} is not in the registry; it gets a family of its own "
-                    f"({family.id}): add it as an alias in generator/data/agencies.yml if it belongs to one",
-                    position=item.position,
-                )
+                family = unknown.setdefault(*_unknown(registry, item.agency, spelled))
+                message = _unknown_message(item.agency, spelled, bulletin, family)
+                warnings.add(bulletin.source, item.line, message, position=item.position)
             entries.append(Entry(bulletin, item, family, _slug(family.id, taken)))
-    known = tuple(f for f in registry.families if f.id not in unknown)
+    partners = _partner_entries(entries, registry)
+    # The registry's families that have a page: those with an entry or a partner entry.
+    used = {entry.family.id for entry in entries} | set(partners)
+    known = tuple(f for f in registry.families if f.id in used and f.id not in unknown)
     return Archive(
         bulletins=tuple(ordered),
         families=known + tuple(sorted(unknown.values(), key=lambda f: f.id)),
         entries=tuple(entries),
-        partners=_partner_entries(entries, registry),
+        partners=partners,
     )
 
 
@@ -47,8 +48,19 @@ def _partner_entries(entries: list[Entry], registry: Registry) -> dict[str, tupl
     return {family_id: tuple(found) for family_id, found in result.items()}
 
 
-def _unknown(registry: Registry, agency: str, region: str) -> tuple[str, Family]:
-    family = registry.unknown_family(agency, region)
+def _unknown_message(agency: str, spelled: tuple[str, ...], bulletin: Bulletin, family: Family) -> str:
+    """Which rules failed (name, spellings, key) and what to add."""
+    forms = spellings(fold(agency), spelled)
+    others = f" nor as {'/'.join(forms[1:])}" if len(forms) > 1 else ""
+    return (
+        f"agency {agency} is not in the registry: no family lists it{others}, and none has its key "
+        f"{core_key(forms[-1], spelled)}; it gets a family of its own, {family.id} ({family.name}): add "
+        f"{agency} to a family's {bulletin.level} names in generator/data/agencies.yml, or add a family"
+    )
+
+
+def _unknown(registry: Registry, agency: str, spelled: tuple[str, ...]) -> tuple[str, Family]:
+    family = registry.unknown_family(agency, spelled)
     if any(f.id == family.id for f in registry.families):
         # A registry family owns this id, but not this name: keep them apart.
         family = Family(family.id + "-x", family.name, "", {}, known=False)
@@ -81,3 +93,21 @@ def _refuse_duplicates(bulletins: list[Bulletin]) -> None:
                 "give one region its own slug in generator/data/regions.yml"
             )
         raise InputError(bulletin.source, 1, message)
+
+
+def join_report(bulletins: list[Bulletin], registry: Registry) -> list[str]:
+    """For a maintainer: every agency and partner in the bulletins, tab-separated as
+    FILE:LINE, name, family id, how it joined (exact, alias, key, unknown), then the counts."""
+    lines, counts = [], dict.fromkeys(("exact", "alias", "key", "unknown"), 0)
+    for bulletin in sorted(bulletins, key=lambda b: b.source):
+        spelled = places(bulletin.region)
+        for item in bulletin.items:
+            for role, name in (("", item.agency), *(("partner ", p) for p in item.partners)):
+                found = registry.join(name, spelled)
+                family = found.family if found else registry.unknown_family(name, spelled)
+                how = found.how if found else "unknown"
+                counts[how] += 1
+                lines.append(f"{bulletin.source}:{item.line}\t{role}{name}\t{family.id}\t{how}")
+    total = sum(counts.values())
+    lines.append(f"{total} agencies and partners: " + ", ".join(f"{n} {how}" for how, n in counts.items()))
+    return lines

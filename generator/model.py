@@ -130,6 +130,6 @@ class Entry:
 @dataclass(frozen=True)
 class Archive:
     bulletins: tuple[Bulletin, ...]  # newest first
-    families: tuple[Family, ...]  # registry order, then unknown ones by id
+    families: tuple[Family, ...]  # registry order (those with pages), then unknown ones by id
     entries: tuple[Entry, ...]  # bulletin order, then item order
     partners: dict[str, tuple[Entry, ...]] = field(default_factory=dict)  # family id -> items it joins

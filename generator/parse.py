@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from generator.errors import InputError, Warnings
 from generator.model import TEXT_LINE, Activity, Bulletin, Document, Item, Position
-from generator.names import agency_at, partners
-from generator.regions import region_level, region_slug
+from generator.names import find_agency, partners
+from generator.regions import read_region
 from generator.registry import Registry
 from generator.text import BOLD, LABEL, TITLE, ends_sentence, item_number, item_start, numbered_in_digits
 
@@ -90,16 +90,15 @@ def parse_bulletin(doc: Document, registry: Registry, warnings: Warnings) -> Bul
 
     meta = doc.meta
     year = meta.get("year") or int(header.match["year"])
-    region, level = region_level(str(meta.get("region") or header.match["region"]).strip())
-    level = meta.get("level") or level
-    items = tuple(_item(block, doc.path, registry, digits) for block in raw_items)
+    region = read_region(str(meta.get("region") or header.match["region"]))
+    items = tuple(_item(block, doc.path, registry, digits, warnings) for block in raw_items)
     _check_numbering(items, doc.path, warnings)
     return Bulletin(
-        id=f"{year}-{region_slug(region, level)}",
+        id=f"{year}-{region.slug}",
         title=header.title,
         year=year,
-        region=region,
-        level=level,
+        region=region.name,
+        level=meta.get("level") or region.level,
         campaign=header.match["campaign"],
         label=header.label,
         source=doc.path,
@@ -115,7 +114,7 @@ def _continue_item(item: Paragraph, block: Paragraph) -> None:
     item.text += ("\n" if ends_sentence(item.text) else "") + block.text
 
 
-def _item(block: Paragraph, path: str, registry: Registry, digits: bool) -> Item:
+def _item(block: Paragraph, path: str, registry: Registry, digits: bool, warnings: Warnings) -> Item:
     text, bold = _strip_bold(block.text)
     start = item_start(text, digits)
     assert start is not None
@@ -124,9 +123,20 @@ def _item(block: Paragraph, path: str, registry: Registry, digits: bool) -> Item
     while body_start < len(text) and text[body_start] in " \u3000":
         body_start += 1
     body = text[body_start:]
-    agency = _bold_agency(bold, body_start, len(text), text) or agency_at(body, registry)
+    agency = _bold_agency(bold, body_start, len(text), text)
     if not agency:
-        raise InputError(path, block.line, f"item {numeral}、 does not start with an agency name", block.position)
+        found = find_agency(body, registry)
+        if not found:
+            message = f"item {numeral}、 does not start with an agency name"
+            raise InputError(path, block.line, message, block.position)
+        agency = found.name
+        if found.rule == "verb cut":
+            message = (
+                f"item {numeral}、: no agency name by its grammar (a kind such as 局/厅/委/办/中心 followed by "
+                f"what it does) nor in the registry; took {agency} (cut before a verb or punctuation): if the "
+                "name is longer, add it to generator/data/agencies.yml or mark it bold (**…**) in the seed"
+            )
+            warnings.add(path, block.line, message, position=block.position)
     rest = body[len(agency) :]
     if not rest.strip():
         message = f"item {numeral}、 names {agency} but says nothing it will do"

@@ -30,6 +30,10 @@ def fold(text: str) -> str:
 
 
 BOLD = "**"  # bold markers from conversions: formatting, never text
+# The last character of an organisation's kind, where an agency name may end: 局, 部, 厅,
+# 委(员会), 办(公室), 院, (总工)会, 署, 社, (银)行, (中)心, (支)队, (海)关, (妇)联, (科)协, (公)司,
+# (大)学, (党)校 …
+KINDS = "局部厅委办院会署社行心队关联协司所站室处府学校"
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUMERAL = "零〇一二两三四五六七八九十百千"
 # 一、 二． 三，(folded, so full- and half-width alike). Bold markers may wrap it. Some offices (and

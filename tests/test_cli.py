@@ -15,7 +15,7 @@ def work(tmp_path: Path) -> Path:
     return work
 
 
-COMMANDS = ("build", "check", "site", "serve")
+COMMANDS = ("build", "check", "site", "serve", "agencies")
 
 
 def _help(capsys, *args: str) -> str:
@@ -63,7 +63,7 @@ def test_bad_input_is_one_line_nonzero_and_leaves_docs_alone(work: Path, content
 
 
 def test_strict_turns_warnings_into_errors(work: Path):
-    (work / "seeds" / "new.txt").write_text("2030 年全国“质量月”\n\n一、国家体育总局组织赛事。\n", encoding="utf-8")
+    (work / "seeds" / "new.txt").write_text("2030 年全国“质量月”\n\n一、国家数据局组织赛事。\n", encoding="utf-8")
     before = tree(work / "docs")
     strict = run("build", "--strict", cwd=work)
     assert strict.returncode == 1
@@ -71,7 +71,7 @@ def test_strict_turns_warnings_into_errors(work: Path):
     assert tree(work / "docs") == before
     relaxed = run("build", cwd=work)
     assert relaxed.returncode == 0
-    assert "seeds/new.txt:3: warning: agency 国家体育总局 is not in the registry" in relaxed.stderr
+    assert "seeds/new.txt:3: warning: agency 国家数据局 is not in the registry" in relaxed.stderr
 
 
 def test_check_proves_conservation_and_catches_a_tampered_page(work: Path):
@@ -205,3 +205,22 @@ def test_a_bulletin_numbered_in_digits_builds_and_checks(work: Path):
     assert run("build", "--strict", cwd=work).returncode == 0
     assert len(list((work / "docs/bulletins").glob("2025-*/public-security.md"))) == 1
     assert run("check", cwd=work).returncode == 0
+
+
+def test_agencies_lists_every_agency_with_its_family_and_how_it_joined(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "2025 年福建省“质量月”活动\n\n一、福建省市场监管厅、省教育厅联合开展甲。\n\n"
+        "二、国家税务总局福建省税务局开展乙。\n\n三、省数据管理局开展丙。\n",
+        encoding="utf-8",
+    )
+    result = run("agencies", "--seeds", str(seeds), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"{seeds.name}/a.txt:3\t福建省市场监管厅\tmarket-regulation\tkey",
+        f"{seeds.name}/a.txt:3\tpartner 省教育厅\teducation\texact",
+        f"{seeds.name}/a.txt:5\t国家税务总局福建省税务局\ttaxation\talias",
+        f"{seeds.name}/a.txt:7\t省数据管理局\tshujuguanli\tunknown",
+        "4 agencies and partners: 1 exact, 1 alias, 1 key, 1 unknown",
+    ]

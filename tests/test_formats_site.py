@@ -88,12 +88,12 @@ def test_a_warning_names_the_paragraph(tmp_path: Path):
     import docx
 
     document = docx.Document()
-    for text in ("2030 年全国“质量月”活动", "一、国家体育总局组织赛事。"):
+    for text in ("2030 年全国“质量月”活动", "一、国家数据局组织赛事。"):
         document.add_paragraph(text)
     document.save(tmp_path / "new.docx")
     work = project(tmp_path, tmp_path / "new.docx", "new.docx")
     result = run("build", cwd=work)
-    assert "seeds/new.docx:2: warning: paragraph 2: agency 国家体育总局 is not in the registry" in result.stderr
+    assert "seeds/new.docx:2: warning: paragraph 2: agency 国家数据局 is not in the registry" in result.stderr
 
 
 def _truncated(path: Path, files: dict[str, Path]) -> None:

@@ -6,7 +6,6 @@ import pytest
 from generator.errors import InputError, Warnings
 from generator.parse import campaigns, parse_bulletin, split_activities
 from generator.readers import read_document
-from generator.regions import region_level
 from generator.registry import load_registry
 from generator.text import chinese_number
 from tests.helpers import MESSY, SEEDS, doc, seed_bulletins
@@ -98,15 +97,6 @@ def test_chinese_numbers(numeral, value):
 
 def test_chinese_numbers_past_ninety_nine():
     assert [chinese_number(n) for n in ("一百", "一百零三", "一百一十", "二百二十二")] == [100, 103, 110, 222]
-
-
-@pytest.mark.parametrize(
-    ("region", "expected"),
-    [("全国", ("全国", "national")), ("福建省", ("福建", "province")), ("莆田", ("莆田", "city")),
-     ("莆田市", ("莆田", "city")), ("仙游县", ("仙游县", "county")), ("上海市", ("上海", "province"))],
-)  # fmt: skip
-def test_region_level(region, expected):
-    assert region_level(region) == expected
 
 
 def test_unknown_agency_is_cut_before_its_first_verb():

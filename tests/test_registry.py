@@ -91,7 +91,7 @@ def test_level_words_are_normalised_without_a_registry_edit(name, region, family
 
 def test_core_key_ignores_level_region_and_kind():
     assert core_key("市市场监管局") == core_key("市场监管总局")
-    assert core_key("莆田海关", "莆田") == core_key("海关总署")
+    assert core_key("莆田海关", ("莆田",)) == core_key("海关总署")
     assert core_key("文化和旅游部") == core_key("市文化旅游局")
 
 
@@ -99,11 +99,49 @@ def test_an_unknown_agency_gets_a_pinyin_family_and_a_warning():
     from generator.parse import parse_bulletin
 
     warnings = Warnings()
-    bulletin = parse_bulletin(doc("2025 年全国“质量月”\n\n\n一、国家体育总局组织开展赛事。"), REGISTRY, warnings)
+    bulletin = parse_bulletin(doc("2025 年全国“质量月”\n\n\n一、国家数据局组织开展赛事。"), REGISTRY, warnings)
     archive = build_archive([bulletin], REGISTRY, warnings)
     family = archive.entries[0].family
-    assert (family.id, family.name, family.known) == ("tiyu", "国家体育总局", False)
+    assert (family.id, family.name, family.known) == ("shuju", "数据部门", False)
     assert [str(w) for w in warnings.items] == [
-        "x.txt:4: warning: agency 国家体育总局 is not in the registry; it gets a family of its own (tiyu): "
-        "add it as an alias in generator/data/agencies.yml if it belongs to one"
+        "x.txt:4: warning: agency 国家数据局 is not in the registry: no family lists it, and none has its key "
+        "数据; it gets a family of its own, shuju (数据部门): add 国家数据局 to a family's national names in "
+        "generator/data/agencies.yml, or add a family"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "family", "how"),
+    [
+        ("市市场监管局", "莆田", "market-regulation", "exact"),
+        ("中共浙江省委宣传部", "浙江", "publicity", "alias"),  # 中共 and the region off: 省委宣传部
+        ("广西壮族自治区市场监督管理局", "广西", "market-regulation", "alias"),
+        ("省烟草专卖局（公司）", "浙江", "tobacco", "alias"),  # a second sign in brackets
+        ("福州海关", "福建", "customs", "alias"),  # a place the title does not name
+        ("国家税务总局福建省税务局", "福建", "taxation", "alias"),  # nested under its parent
+        ("厦门市市场监督管理局思明分局", "厦门市思明区", "market-regulation", "alias"),
+        ("延边州市场监督管理局", "延边朝鲜族自治州", "market-regulation", "key"),
+        ("自治区党委网信办", "新疆", "cyberspace", "exact"),
+        ("省数据管理局", "福建", None, None),
+    ],
+)
+def test_how_a_name_joins_its_family(name, region, family, how):
+    from generator.regions import places
+
+    found = REGISTRY.join(name, places(region))
+    assert ((found.family.id, found.how) if found else (None, None)) == (family, how)
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "family"),
+    [
+        ("省数据管理局", "福建", ("shujuguanli", "数据管理部门")),
+        ("市港航管理中心", "宁波", ("ganghangguanlizhongxin", "港航管理中心")),
+        ("国网莆田供电公司", "莆田", ("guowangputiangongdiangongsi", "国网莆田供电公司")),
+    ],
+)
+def test_an_unknown_family_is_named_after_the_body_of_the_name(name, region, family):
+    from generator.regions import places
+
+    unknown = REGISTRY.unknown_family(name, places(region))
+    assert (unknown.id, unknown.name) == family
