@@ -7,7 +7,11 @@ archive's text, is what would outgrow GitHub Pages' 1 GB. Per page, in this orde
   `<svg><use href="…/assets/icons.svg#i-…"></use></svg>`; `assets/icons.svg` holds each icon once
   (its id is a hash of its markup, so a page never points at the wrong icon). A page with no
   theme stylesheet link (nothing to tell where assets/ is) keeps its icons inline.
-- the theme's `__config` JSON: UTF-8 instead of `\\uXXXX` escapes (`<`, `>`, `&` stay escaped).
+- the theme's `__config` JSON, the same on every page but for where the site's root is (`base`, and
+  the search worker under it): once in `assets/javascripts/config.js`, which puts the page's own
+  `<script id="__config">` back in place before Material's bundle reads it (the root from the
+  script's own address). A page whose config differs, or whose root is not relative (404.html),
+  keeps it inline, in UTF-8 instead of `\\uXXXX` escapes (`<`, `>`, `&` stay escaped).
 - minify-html: whitespace the browser collapses anyway, optional quotes; closing tags, text,
   attribute values and `&lt;` stay.
 
@@ -29,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SPRITE = "assets/icons.svg"
+CONFIG = "assets/javascripts/config.js"
+_RELATIVE = re.compile(r"\.|\.\.(?:/\.\.)*")  # a page's way to the root, as MkDocs writes `base`
 _ICON = re.compile(
     r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([0-9. ]+)">((?:(?!<svg)[^<]|<(?!/svg>))*)</svg>'
 )
@@ -57,8 +63,51 @@ class Stats:
     icons: int
 
 
-def slim_page(text: str) -> tuple[str, set[Icon]]:
-    """One page, slimmed; and the icons it now refers to."""
+def shared_config(page: str) -> dict | None:
+    """The theme's config as config.js holds it: `page`'s (the site's home page, whose root is `.`),
+    without the root; None if it has none to share."""
+    match = _CONFIG.search(page)
+    value = json.loads(match.group(2)) if match else None
+    if not isinstance(value, dict) or value.get("base") != "." or not isinstance(value.get("search"), str):
+        return None
+    del value["base"]
+    return value
+
+
+def _shares(value: dict, shared: dict) -> bool:
+    """Whether config.js gives back `value`: the shared config, its root `value`'s and its search
+    worker below that root (as the home page writes it, `assets/…` or `./assets/…`, at the root)."""
+    base = value.get("base")
+    if base == ".":
+        return value == {**shared, "base": base}
+    search = f"{base}/{shared['search'].removeprefix('./')}"
+    return bool(_RELATIVE.fullmatch(str(base))) and value == {**shared, "base": base, "search": search}
+
+
+def config_script(config: dict) -> str:
+    """assets/javascripts/config.js: `config` as the page's `<script id="__config">`, its root (and
+    search worker) from the address this script was loaded from."""
+    data = json.dumps(config, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SAFE)
+    return (
+        "// generator/postbuild.py: the theme's config, the same on every page but for its root, which is\n"
+        "// where this file is (base/assets/javascripts/config.js). Put back as the page's #__config.\n"
+        "(() => {\n"
+        "  const script = document.currentScript;\n"
+        f'  const base = script.getAttribute("src").slice(0, -"{CONFIG}".length).replace(/\\/$/, "") || ".";\n'
+        f"  const config = {data};\n"
+        "  config.base = base;\n"
+        '  if (base !== ".") config.search = `${base}/${config.search.replace(/^\\.\\//, "")}`;\n'
+        '  const element = document.createElement("script");\n'
+        '  element.id = "__config";\n'
+        '  element.type = "application/json";\n'
+        "  element.textContent = JSON.stringify(config);\n"
+        "  script.after(element);\n"
+        "})();\n"
+    )
+
+
+def slim_page(text: str, shared: dict | None = None) -> tuple[str, set[Icon]]:
+    """One page, slimmed; and the icons it now refers to. `shared`: the config in config.js."""
     icons: set[Icon] = set()
     if assets := _ASSETS.search(text):
         sprite = assets.group(1) + SPRITE
@@ -69,12 +118,15 @@ def slim_page(text: str) -> tuple[str, set[Icon]]:
             return f'<svg><use href="{sprite}#{icon.id}"></use></svg>'
 
         text = _ICON.sub(refer, text)
-    text = _CONFIG.sub(_compact_config, text)
+    text = _CONFIG.sub(lambda match: _compact_config(match, shared), text)
     return _minify(text), icons
 
 
-def _compact_config(match: re.Match) -> str:
+def _compact_config(match: re.Match, shared: dict | None = None) -> str:
     value = json.loads(match.group(2))
+    if shared is not None and isinstance(value, dict) and _shares(value, shared):
+        root = "" if value["base"] == "." else value["base"] + "/"
+        return f'<script src="{root}{CONFIG}"></script>'
     compact = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_SAFE)
     return match.group(1) + compact + match.group(3)
 
@@ -101,12 +153,12 @@ def sprite(icons: Iterable[Icon]) -> str:
     return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>\n'
 
 
-def _slim_files(paths: list[str]) -> tuple[int, int, set[Icon]]:
+def _slim_files(paths: list[str], shared: dict | None = None) -> tuple[int, int, set[Icon]]:
     before = after = 0
     icons: set[Icon] = set()
     for path in paths:
         raw = Path(path).read_bytes()
-        slim, used = slim_page(raw.decode("utf-8"))
+        slim, used = slim_page(raw.decode("utf-8"), shared)
         data = slim.encode("utf-8")
         if data != raw:
             Path(path).write_bytes(data)
@@ -119,11 +171,16 @@ def postbuild(site: Path) -> Stats:
     """Slim every page of `site` in place and write its icon sprite; both cores when there are many."""
     pages = sorted(str(path) for path in site.rglob("*.html"))
     chunks = [pages[start : start + _CHUNK] for start in range(0, len(pages), _CHUNK)]
+    home = site / "index.html"
+    shared = shared_config(home.read_text(encoding="utf-8")) if home.is_file() else None
+    if shared is not None:
+        (site / CONFIG).parent.mkdir(parents=True, exist_ok=True)
+        (site / CONFIG).write_text(config_script(shared), encoding="utf-8")
     if len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor() as pool:
-            results = list(pool.map(_slim_files, chunks))
+            results = list(pool.map(_slim_files, chunks, [shared] * len(chunks)))
     else:
-        results = [_slim_files(chunk) for chunk in chunks]
+        results = [_slim_files(chunk, shared) for chunk in chunks]
     icons = set().union(*(used for _, _, used in results))
     if icons:
         (site / SPRITE).parent.mkdir(parents=True, exist_ok=True)

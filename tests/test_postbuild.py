@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.postbuild import SPRITE, postbuild, slim_page
+from generator.postbuild import CONFIG, SPRITE, postbuild, slim_page
 from tests.helpers import build_site, generate_docs, make_project, tree
 
 ICON = re.compile(r'<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([^"]+)">(.*?)</svg>', re.DOTALL)
@@ -49,9 +49,20 @@ class Reading(HTMLParser):
             self.text.append(" ".join(data.split()))
 
 
-def read(html: str) -> Reading:
+def read(html: str, site: Path | None = None) -> Reading:
+    """`site`: where the page is, to read the config a slim page loads (assets/javascripts/config.js)
+    as the page's own: that script's element stands where the `__config` element stood."""
     reading = Reading()
     reading.feed(html)
+    for index, (tag, attrs) in enumerate(reading.elements):
+        if site is not None and tag == "script" and (attrs.get("src") or "").endswith(CONFIG):
+            prefix = attrs["src"].removesuffix(CONFIG)
+            shared = re.search(r"const config = (\{.*\});\n", (site / CONFIG).read_text(encoding="utf-8"))
+            reading.config = json.loads(shared.group(1))
+            reading.config["base"] = prefix.removesuffix("/") or "."
+            if prefix:  # the home page's search worker, from below the root
+                reading.config["search"] = prefix + reading.config["search"].removeprefix("./")
+            reading.elements[index] = ("script", {"id": "__config", "type": "application/json"})
     return reading
 
 
@@ -76,7 +87,7 @@ def test_every_page_says_and_links_what_mkdocs_wrote(built):
     assert len(pages(raw)) > 50
     for page in pages(raw):
         before = read((raw / page).read_text(encoding="utf-8"))
-        after = read((slim / page).read_text(encoding="utf-8"))
+        after = read((slim / page).read_text(encoding="utf-8"), slim)
         assert after.text == before.text, page
         assert after.elements == before.elements, page
         assert after.config == before.config, page
@@ -104,7 +115,7 @@ def test_every_icon_is_the_one_mkdocs_inlined(built):
 def test_only_pages_change_and_the_search_index_is_untouched(built):
     raw, slim = built
     before, after = tree(raw), tree(slim)
-    assert after.keys() - before.keys() == {SPRITE}
+    assert after.keys() - before.keys() == {SPRITE, CONFIG}
     changed = {path for path in before if before[path] != after[path]}
     assert changed and all(path.endswith(".html") for path in changed)
     assert before["search/search_index.json"] == after["search/search_index.json"]

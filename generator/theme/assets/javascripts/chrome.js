@@ -44,8 +44,15 @@
     title.htmlFor = "__toc";
     element(title, "span", "md-nav__icon md-icon");
     title.append(` ${toc.getAttribute("aria-label")}`);
+    // A heading's text without its permalink (toc: permalink), as the toc extension names it.
+    const name = (heading) =>
+      [...heading.childNodes]
+        .filter((node) => !(node.classList && node.classList.contains("headerlink")))
+        .map((node) => node.textContent)
+        .join("")
+        .trim();
     const headings = [...document.querySelectorAll("article h2[id]")];
-    list(toc, headings.map((heading) => [`#${heading.id}`, heading.textContent.trim()]), "toc");
+    list(toc, headings.map((heading) => [`#${heading.id}`, name(heading)]), "toc");
   }
 
   // The search dialog (generator/theme/partials/search.html): partials/search.html without
