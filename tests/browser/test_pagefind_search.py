@@ -88,12 +88,17 @@ def sharded(browser: Browser, sharded_site: Path) -> Iterator[Visit]:
         yield from open_tab(browser, url)
 
 
+def without(site: Path, tmp_path: Path, part: str) -> Path:
+    """A copy of `site` with the folder `part` gone."""
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    shutil.rmtree(broken / part)
+    return broken
+
+
 @pytest.fixture
 def older_shard_missing(browser: Browser, sharded_site: Path, tmp_path: Path) -> Iterator[Visit]:
-    broken = tmp_path / "site"
-    shutil.copytree(sharded_site, broken)
-    shutil.rmtree(broken / "pagefind-older")
-    with serve(broken) as url:
+    with serve(without(sharded_site, tmp_path, "pagefind-older")) as url:
         yield from open_tab(browser, url)
 
 
@@ -126,10 +131,7 @@ def test_a_shard_that_does_not_load_leaves_the_others_searching(older_shard_miss
 def recent_chunks_missing(browser: Browser, sharded_site: Path, tmp_path: Path) -> Iterator[Visit]:
     """The recent shard loads (its pagefind.js, metadata, WebAssembly) and finds the word, but the
     fragments its results are read from are gone: it fails at query time, not at set-up."""
-    broken = tmp_path / "site"
-    shutil.copytree(sharded_site, broken)
-    shutil.rmtree(broken / "pagefind/fragment")
-    with serve(broken) as url:
+    with serve(without(sharded_site, tmp_path, "pagefind/fragment")) as url:
         yield from open_tab(browser, url)
 
 
