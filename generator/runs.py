@@ -10,7 +10,7 @@
   in a session of its own under a guard (`python -m generator.runs FD MODULE ARGS…`, this file)
   that waits on the read end of a pipe whose only write end the generator holds. However the
   generator ends (an exception, a signal, SIGKILL, a crash), the kernel closes that end; the guard
-  reads end-of-file and kills its whole process group: MkDocs and the search indexer it started.
+  reads end-of-file and kills its whole process group: MkDocs and whatever it started.
   PR_SET_PDEATHSIG would be Linux only, fires when the starting *thread* ends rather than the
   process, leaves a window before prctl runs, and reaches only the direct child; the pipe has none
   of these gaps.
