@@ -20,7 +20,6 @@ from generator.model import Document
 from generator.readers import read_document, seed_name
 from generator.text import BOLD, item_start, numbered_in_digits
 
-_ACTIVITY = re.compile(rf'<li id="{urls.ACTIVITY_PREFIX}\d+">(.*?)</li>')
 # The front matter keys the check needs. render.front_matter writes a key per line, its value as
 # JSON (which YAML reads alike); reading only these keeps the check fast (the other keys are most
 # of the front matter and say nothing of the text).
@@ -145,7 +144,7 @@ def _pages(
             message = 'front matter needs `agency: "…"` and `source: "FILE:LINE"`'
             problems.append(Diagnostic(page_path, 1, message, "error"))
             continue
-        activities = [unescape(a) for a in _ACTIVITY.findall(text, head.end())]
+        activities = [unescape(a) for a in urls.ACTIVITY_ITEM.findall(text, head.end())]
         result[key] = (page_path, agency + "".join(activities))
     return result, bulletins
 

@@ -114,13 +114,9 @@ def render_site(
     files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
     files |= renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families}))
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
-        files[urls.api(name)] = _json_file(data(archive))
-    files[urls.api("campaigns")] = _json_file(campaigns.api_campaigns(found))
+        files[urls.api(name)] = downloads.as_json(data(archive))
+    files[urls.api("campaigns")] = downloads.as_json(campaigns.api_campaigns(found))
     return files
-
-
-def _json_file(data: list[dict]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def agency_page(

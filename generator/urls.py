@@ -8,6 +8,8 @@ changes when another bulletin is added. Paths are docs/-relative; a page `x/y.md
 
 from __future__ import annotations
 
+import re
+
 HOME = "index.md"
 BULLETINS = "bulletins/index.md"
 AGENCIES = "agencies/index.md"
@@ -106,6 +108,9 @@ def api(name: str) -> str:
 
 
 ACTIVITY_PREFIX = "a-"
+# An activity as render.agency_page writes it (an <li> with its anchor): how the check and search
+# find the activities again in a page.
+ACTIVITY_ITEM = re.compile(rf'<li id="{ACTIVITY_PREFIX}\d+">(.*?)</li>', re.S)
 
 
 def activity(number: int) -> str:

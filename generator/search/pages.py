@@ -27,13 +27,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from generator import urls
 from generator.search.text import normalise, table_for
 
 HERE = Path(__file__).parent
 MATCH_SOURCE = HERE / "match.js"
 WORKERS = Path("assets") / "javascripts" / "workers"
 INDEX = Path("search") / "search_index.json"
-_ACTIVITY = re.compile(r'<li id="a-\d+">(.*?)</li>', re.S)
 _HEADING = re.compile(r"<h[1-6]\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 # Bigram words for Pagefind: each character as 4 letters (its code point in base 26, modulo 26^4:
@@ -53,7 +53,7 @@ class SearchPage:
 
 def search_page(url: str, title: str, content: str, agency: str | None) -> SearchPage:
     """The SearchPage of a page's HTML content (as MkDocs renders it, before the theme)."""
-    activities = _ACTIVITY.findall(content)
+    activities = urls.ACTIVITY_ITEM.findall(content)
     items = [_text(item) for item in activities] if activities else sections(content)
     return SearchPage(url, title, agency or "", tuple(item for item in items if item), 0 if agency else 1)
 
