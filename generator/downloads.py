@@ -1,8 +1,12 @@
 """Downloads: the whole dataset and every listing's rows, as CSV (UTF-8 with BOM, so that Excel
 reads it as UTF-8) and JSON.
 
-A row of agency pages is api/pages.json's object plus `activities`, the page's text; a row of
+A row of agency pages is api/pages.json's object; in the whole dataset it also carries
+`activities`, the page's text. A listing's rows (a family, a campaign) name their pages without
+the text: the text is kept once in the downloads, since an agency page sits in several listings
+and repeating it in each would make the downloads outgrow the pages (benchmarks/pages.py). A row of
 bulletins is api/bulletins.json's. In CSV a list is one cell, its items on lines of their own.
+JSON is written compact: the downloads and the API are read by programs.
 """
 
 from __future__ import annotations
@@ -18,17 +22,18 @@ from generator.model import Archive, Bulletin, Entry
 from generator.regions import region_slug
 from generator.urls import link
 
-PAGE_COLUMNS = (
+LISTING_COLUMNS = (
     "url", "bulletin", "year", "region", "level", "agency", "agency_id", "order", "title",
-    "campaigns", "partners", "activities",
+    "campaigns", "partners",
 )  # fmt: skip
+DATASET_COLUMNS = (*LISTING_COLUMNS, "activities")
 BULLETIN_COLUMNS = (
     "id", "title", "year", "region", "level", "campaign", "url", "source", "agencies",
     *sorted(f.key for f in meta.FIELDS if f.public),
 )  # fmt: skip
 
 
-def page_rows(entries: Iterable[Entry]) -> list[dict]:
+def dataset_rows(entries: Iterable[Entry]) -> list[dict]:
     return [page_row(e) | {"activities": [a.text for a in e.item.activities]} for e in entries]
 
 
@@ -47,7 +52,7 @@ def as_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
 
 
 def as_json(rows: list[dict]) -> str:
-    return json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
 def both(name: str, rows: list[dict], columns: tuple[str, ...]) -> dict[str, str]:
@@ -62,17 +67,17 @@ def links(here: str, name: str, what: str = "下载") -> str:
 
 def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns: dict[str, tuple[Entry, ...]]) -> dict:
     """`families`: family id -> its timeline; `campaigns`: series slug -> its entries."""
-    files = both(urls.DATASET, page_rows(archive.entries), PAGE_COLUMNS)
+    files = both(urls.DATASET, dataset_rows(archive.entries), DATASET_COLUMNS)
     files |= both(urls.BULLETIN_LIST, bulletin_rows(archive, archive.bulletins), BULLETIN_COLUMNS)
     for year, bulletins in by_year(archive.bulletins).items():
         files |= both(urls.listing("year", year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for family_id, entries in families.items():
-        files |= both(urls.listing("family", family_id), page_rows(entries), PAGE_COLUMNS)
+        files |= both(urls.listing("family", family_id), [page_row(e) for e in entries], LISTING_COLUMNS)
     regions: dict[str, list[Bulletin]] = {}
     for bulletin in archive.bulletins:
         regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
     for slug, bulletins in regions.items():
         files |= both(urls.listing("region", slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
-        files |= both(urls.listing("campaign", slug), page_rows(entries), PAGE_COLUMNS)
+        files |= both(urls.listing("campaign", slug), [page_row(e) for e in entries], LISTING_COLUMNS)
     return files

@@ -44,6 +44,7 @@ def test_every_listing_links_its_rows(site: Path):
     assert "bulletins/2023-putian/market-regulation/" in urls
     kunlun = json.loads((site / "downloads/campaigns/kunlun.json").read_text(encoding="utf-8"))
     assert {r["agency"] for r in kunlun} == {"公安部", "市公安局"}
+    assert "activities" not in kunlun[0] and "activities" not in family[0]  # the text is in the dataset
 
 
 def test_csv_cells_keep_quotes_commas_and_line_breaks():

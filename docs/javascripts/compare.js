@@ -1,6 +1,7 @@
 // A family page's comparison: two of its records side by side (stacked on a phone), the campaigns
-// both name marked. Rows come from the family's download (downloads/agencies/<id>.json); text is
-// put in with textContent only: it is data, never markup.
+// both name marked. Rows come from the family's download (downloads/agencies/<id>.json), each
+// record's activities from its own page (the one copy of the text); text is put in with
+// textContent only: it is data, never markup.
 function element(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -8,14 +9,27 @@ function element(tag, text, className) {
   return node;
 }
 
-function column(row, shared, base) {
+const pages = new Map(); // url -> its activities, fetched once
+
+function activities(url) {
+  if (!pages.has(url)) {
+    const found = fetch(url)
+      .then((response) => response.text())
+      .then((text) => new DOMParser().parseFromString(text, "text/html"))
+      .then((page) => [...page.querySelectorAll("ol.activities > li")].map((item) => item.textContent));
+    pages.set(url, found);
+  }
+  return pages.get(url);
+}
+
+function column(row, texts, shared, base) {
   const box = element("article", undefined, "compare-column");
   const heading = element("h3");
   const link = element("a", `${row.year} 年${row.region} · ${row.agency}`);
   link.href = new URL(row.url, base).href;
   heading.append(link);
   const list = element("ol");
-  for (const text of row.activities) list.append(element("li", text));
+  for (const text of texts) list.append(element("li", text));
   box.append(heading, list);
   if (row.campaigns.length) {
     const names = element("ul", undefined, "compare-campaigns");
@@ -48,7 +62,11 @@ for (const box of document.querySelectorAll(".compare[data-rows]")) {
       const show = () => {
         const [a, b] = [rows[left.value], rows[right.value]];
         const shared = new Set(a.campaigns.filter((name) => b.campaigns.includes(name)));
-        view.replaceChildren(column(a, shared, base), column(b, shared, base));
+        const chosen = [left.value, right.value].join();
+        Promise.all([a, b].map((row) => activities(new URL(row.url, base).href))).then(([textA, textB]) => {
+          if (chosen !== [left.value, right.value].join()) return; // another choice came since
+          view.replaceChildren(column(a, textA, shared, base), column(b, textB, shared, base));
+        });
       };
       left.addEventListener("change", show);
       right.addEventListener("change", show);
