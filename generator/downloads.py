@@ -33,6 +33,10 @@ BULLETIN_COLUMNS = (
 )  # fmt: skip
 
 
+def listing_rows(entries: Iterable[Entry]) -> list[dict]:
+    return [page_row(e) for e in entries]
+
+
 def dataset_rows(entries: Iterable[Entry]) -> list[dict]:
     return [page_row(e) | {"activities": [a.text for a in e.item.activities]} for e in entries]
 
@@ -72,12 +76,12 @@ def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns
     for year, bulletins in by_year(archive.bulletins).items():
         files |= both(urls.listing("year", year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for family_id, entries in families.items():
-        files |= both(urls.listing("family", family_id), [page_row(e) for e in entries], LISTING_COLUMNS)
+        files |= both(urls.listing("family", family_id), listing_rows(entries), LISTING_COLUMNS)
     regions: dict[str, list[Bulletin]] = {}
     for bulletin in archive.bulletins:
         regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
     for slug, bulletins in regions.items():
         files |= both(urls.listing("region", slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
-        files |= both(urls.listing("campaign", slug), [page_row(e) for e in entries], LISTING_COLUMNS)
+        files |= both(urls.listing("campaign", slug), listing_rows(entries), LISTING_COLUMNS)
     return files

@@ -22,11 +22,11 @@ function activities(url) {
   return pages.get(url);
 }
 
-function column(row, texts, shared, base) {
+function column(row, href, texts, shared) {
   const box = element("article", undefined, "compare-column");
   const heading = element("h3");
   const link = element("a", `${row.year} 年${row.region} · ${row.agency}`);
-  link.href = new URL(row.url, base).href;
+  link.href = href;
   heading.append(link);
   const list = element("ol");
   for (const text of texts) list.append(element("li", text));
@@ -63,9 +63,10 @@ for (const box of document.querySelectorAll(".compare[data-rows]")) {
         const [a, b] = [rows[left.value], rows[right.value]];
         const shared = new Set(a.campaigns.filter((name) => b.campaigns.includes(name)));
         const chosen = [left.value, right.value].join();
-        Promise.all([a, b].map((row) => activities(new URL(row.url, base).href))).then(([textA, textB]) => {
+        const [hrefA, hrefB] = [a, b].map((row) => new URL(row.url, base).href);
+        Promise.all([activities(hrefA), activities(hrefB)]).then(([textA, textB]) => {
           if (chosen !== [left.value, right.value].join()) return; // another choice came since
-          view.replaceChildren(column(a, textA, shared, base), column(b, textB, shared, base));
+          view.replaceChildren(column(a, hrefA, textA, shared), column(b, hrefB, textB, shared));
         });
       };
       left.addEventListener("change", show);
