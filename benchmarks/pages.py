@@ -45,13 +45,12 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
 from generator.engines import ENGINES  # noqa: E402
-from tests.helpers import make_project  # noqa: E402
+from tests.helpers import make_project, stock_material  # noqa: E402
 
 TARGET_PAGES = 100_000
 PAGES_LIMIT = 10**9  # GitHub Pages: a published site of at most 1 GB
 _FIXED = re.compile(r"(assets|stylesheets|javascripts)/|pagefind[^/]*/(wasm\.|pagefind[^/]*\.(js|css)$)")
 _ARTICLE = re.compile(rb"<article.*?</article>", re.DOTALL)
-_CUSTOM_DIR = re.compile(r"^  custom_dir: .*\n", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -121,8 +120,7 @@ def build(work: Path, bulletins: int, backend: str, stock: bool, engine: str) ->
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1", "SEARCH_BACKEND": backend}
     start = time.perf_counter()
     if stock:
-        config = project / "mkdocs.yml"
-        config.write_text(_CUSTOM_DIR.sub("", config.read_text(encoding="utf-8")), encoding="utf-8")
+        stock_material(project)
         generate = [sys.executable, "-m", "generator", "build", "--strict", "--seeds", "seeds", "--docs", "docs"]
         subprocess.run(generate, cwd=project, env=env, check=True)
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=project, env=env, check=True)

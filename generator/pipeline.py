@@ -75,7 +75,8 @@ def slim(site: Path) -> str:
 
     stats = postbuild(site)
     return (
-        f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, {stats.icons} icons"
+        f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, "
+        f"{stats.icons} icons, {stats.addresses:,} addresses in the sitemap"
     )
 
 

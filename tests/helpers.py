@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,14 @@ def make_project(work: Path, seeds: Path = SEEDS) -> Path:
     shutil.copytree(seeds, work / "seeds")
     (work / "generator").symlink_to(ROOT / "generator")  # mkdocs.yml's hook: generator/search/hook.py
     return work
+
+
+def stock_material(work: Path) -> None:
+    """mkdocs.yml in `work` without our theme overrides: stock Material, as before the slim pages."""
+    config = work / "mkdocs.yml"
+    text = re.sub(r"^  custom_dir: .*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
+    text = re.sub(r"^  static_templates:\n(?:    - .*\n)+", "", text, flags=re.M)  # they are our overrides too
+    config.write_text(text, encoding="utf-8")
 
 
 def generate_docs(work: Path, strict: bool = True) -> str:

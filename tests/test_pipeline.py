@@ -27,7 +27,7 @@ def test_site_generates_checks_builds_and_swaps_the_site_in(work: Path):
     generated, checked, slimmed, built = result.stdout.splitlines()
     assert generated == "2 bulletins, 47 agency pages, 26 families: 273 files written, 0 unchanged, 0 removed"
     assert checked == "check: every item of 2 seed files is on its page, character for character"
-    sizes = re.fullmatch(r"postbuild: [\d,]+ pages, ([\d,]+) -> ([\d,]+) bytes, \d+ icons", slimmed)
+    sizes = re.fullmatch(r"postbuild: [\d,]+ pages, ([\d,]+) -> ([\d,]+) bytes, \d+ icons, [\d,]+ addresses.*", slimmed)
     assert sizes and int(sizes[2].replace(",", "")) < 0.7 * int(sizes[1].replace(",", ""))
     assert built == "site: built in site"
     assert (work / "site/bulletins/2024-national/public-security/index.html").is_file()

@@ -33,13 +33,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.search.pages import SearchPage, install_worker, tokens
+from generator.search.pages import SearchPage, install_worker, is_bigram, tokens
 
 BUNDLE = "pagefind"  # the index's folder in the site
 # Pages in the recent shard (why this many: benchmarks/RESULTS.md). PAGEFIND_RECENT_PAGES sets
@@ -50,6 +51,11 @@ _BULLETIN_FOLDER = re.compile(r"bulletins/(\d{4})-")
 WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 # Pagefind's own search UIs and worker: Material's search box and our worker serve instead.
 _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
+# Bigrams found in at least this share of the records (质量, 开展, 20 …), the COMMON_MOST most
+# frequent of them: the worker leaves them out of a query that has others (why: README, Search at
+# 100,000 pages). The list is part of the search's set-up download: about 3 KB gzipped.
+COMMON_SHARE = 0.5
+COMMON_MOST = 500
 log = logging.getLogger("mkdocs.hooks.search")
 
 
@@ -72,13 +78,16 @@ class Records:
         folder = page.location.rstrip("/").rpartition("/")[0]
         self.folders.setdefault(folder + "/" if folder else "", []).append(page)
 
-    def write(self, folder: Path) -> int:
+    def write(self, folder: Path, seen: Counter) -> int:
         """One HTML file per folder, its pages' bigrams as text (each once: Pagefind only finds the
         records, the worker ranks the pages; a record's fragment stores the text, downloaded for
-        each result) and the pages as metadata; returns the number of pages written."""
+        each result) and the pages as metadata; counts in `seen` the records holding each bigram.
+        Returns the number of pages written."""
         pages = 0
         for url, sections in self.folders.items():
-            words = " ".join(dict.fromkeys(word for page in sections for word in tokens(page)))
+            record = list(dict.fromkeys(word for page in sections for word in tokens(page)))
+            seen.update(word for word in record if is_bigram(word))
+            words = " ".join(record)
             meta = json.dumps([asdict(page) for page in sections], ensure_ascii=False, separators=(",", ":"))
             target = folder / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +99,12 @@ class Records:
             )
             pages += len(sections)
         return pages
+
+
+def common(seen: Counter, records: int) -> list[str]:
+    """The bigrams `seen` in at least COMMON_SHARE of the records, most frequent first, at most COMMON_MOST."""
+    frequent = sorted((w for w, n in seen.items() if n >= COMMON_SHARE * records), key=lambda w: (-seen[w], w))
+    return frequent[:COMMON_MOST]
 
 
 def shards(records: Records, recent_pages: int) -> list[Records]:
@@ -118,8 +133,8 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
     """Run Pagefind over each shard of the records and install the search worker.
 
     The shards go to site/pagefind/ (recent) and site/pagefind-older/; pagefind/shards.json lists
-    them for the worker, and the files kept only in the first shard: the WebAssembly, the same in
-    every shard, is downloaded once.
+    them for the worker, the files kept only in the first shard (the WebAssembly, the same in
+    every shard, is downloaded once) and the common bigrams.
     """
     start = time.perf_counter()
     bundles = [BUNDLE, f"{BUNDLE}-older"]
@@ -128,10 +143,10 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
     parts = shards(records, recent_pages)
     if not parts:
         raise PluginError("pagefind: no page to index (every page has `search: exclude`)")
-    pages = 0
+    pages, seen = 0, Counter()
     for shard, name in zip(parts, bundles, strict=False):
         with tempfile.TemporaryDirectory(prefix="pagefind-records-") as scratch:
-            pages += shard.write(Path(scratch))
+            pages += shard.write(Path(scratch), seen)
             command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(site / name)]
             result = subprocess.run([*command, "--silent"], capture_output=True, text=True, check=False)
         if result.returncode:
@@ -148,7 +163,7 @@ def index_records(records: Records, site: Path, recent_pages: int = RECENT_PAGES
             shared.append(wasm.name)
             for copy in copies:
                 copy.unlink()
-    listing = {"bundles": [f"{name}/" for name in used], "shared": shared}
+    listing = {"bundles": [f"{name}/" for name in used], "shared": shared, "common": common(seen, len(records.folders))}
     (site / BUNDLE / "shards.json").write_text(json.dumps(listing), encoding="utf-8")
     install_worker(site, WORKER_SOURCE)
     files = [p for name in used for p in (site / name).rglob("*") if p.is_file()]

@@ -14,6 +14,7 @@
 
 const FOLDERS = [10, 5]; // records (bulletins) whose pages are shown: the first shard, the others
 const FIRST = 2; // records whose pages are shown before the others are downloaded
+const ASKED = 4; // bigrams of a query asked of Pagefind, at most (each costs an index chunk per shard)
 
 // This file is assets/javascripts/workers/<name>.js: the site's root is three folders up.
 const root = new URL("../../../", self.location.href);
@@ -27,6 +28,7 @@ const prepared = new Map(); // a record's URL -> its pages, prepared for matchin
 // shard's request for one is answered from that single download.
 let first = "pagefind/";
 let shared = [];
+let common = new Set(); // bigrams in a large share of the records (pagefind_index.py's COMMON_SHARE)
 const downloads = new Map();
 const nativeFetch = self.fetch.bind(self);
 self.fetch = (resource, options) => {
@@ -46,7 +48,11 @@ async function setup(config) {
   let bundles = [first];
   try {
     const listed = await nativeFetch(new URL("pagefind/shards.json", root));
-    if (listed.ok) ({ bundles, shared } = await listed.json());
+    if (listed.ok) {
+      const listing = await listed.json();
+      ({ bundles, shared } = listing);
+      common = new Set(listing.common || []);
+    }
   } catch (error) {
     console.warn("Search: pagefind/shards.json is unreadable; searching pagefind/ alone", error);
   }
@@ -79,7 +85,11 @@ function code(char) {
 }
 
 // The words asked of Pagefind: the bigrams of each word of the query, or a one-character word's
-// code, which starts every bigram beginning with that character (Pagefind matches prefixes).
+// code, which starts every bigram beginning with that character (Pagefind matches prefixes). Pagefind
+// only finds the candidate records, match.js checks the whole query on their pages, so fewer words
+// do: common bigrams (质量 in 质量强国) are left out when others remain, since nearly every record
+// holds them and their index chunks are the largest; of the rest, at most ASKED, spread over the
+// query (four bigrams of a long phrase still single out the records holding it).
 function queryWords(text) {
   const words = new Set();
   for (const word of text.split(/\s+/)) {
@@ -87,7 +97,10 @@ function queryWords(text) {
     if (codes.length === 1) words.add(codes[0]);
     for (let i = 0; i + 1 < codes.length; i++) words.add(codes[i] + codes[i + 1]);
   }
-  return [...words];
+  const rare = [...words].filter((word) => !common.has(word));
+  const asked = rare.length ? rare : [...words];
+  if (asked.length <= ASKED) return asked;
+  return Array.from({ length: ASKED }, (_, i) => asked[Math.round((i * (asked.length - 1)) / (ASKED - 1))]);
 }
 
 async function pagesOf(result) {

@@ -39,7 +39,8 @@ _TAG = re.compile(r"<[^>]+>")
 # Bigram words for Pagefind: each character as 4 letters (its code point in base 26, modulo 26^4:
 # a rare clash only adds a candidate, which the browser's match then drops).
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_CODES = 26**4
+_CODE_LENGTH = 4
+_CODES = 26**_CODE_LENGTH
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,15 @@ def install_worker(site: Path, worker: Path) -> None:
 
 def _code(char: str) -> str:
     number, letters = ord(char) % _CODES, []
-    for _ in range(4):
+    for _ in range(_CODE_LENGTH):
         number, digit = divmod(number, 26)
         letters.append(_LETTERS[digit])
     return "".join(reversed(letters))
+
+
+def is_bigram(word: str) -> bool:
+    """Whether a word of `tokens` is a bigram (else a field's last character alone)."""
+    return len(word) == 2 * _CODE_LENGTH
 
 
 def tokens(page: SearchPage) -> list[str]:

@@ -1,13 +1,12 @@
 """The slim pages (generator/theme, generator/postbuild.py) look the same as stock Material's."""
 
 import io
-import re
 
 import pytest
 from PIL import Image, ImageChops
 
 from tests.browser.conftest import PHONE, open_tab
-from tests.helpers import build_site, generate_docs, make_project, serve
+from tests.helpers import build_site, generate_docs, make_project, serve, stock_material
 
 PAGES = ["", "bulletins/2024-national/", "bulletins/2024-national/market-regulation/", "agencies/market-regulation/"]
 DESKTOP = {"width": 1280, "height": 900}
@@ -18,8 +17,7 @@ ANTIALIASING = 8  # grey levels of 255
 def stock_url(tmp_path_factory):
     """The same pages built by stock Material: no theme overrides, no post-build step."""
     work = make_project(tmp_path_factory.mktemp("stock"))
-    config = work / "mkdocs.yml"
-    config.write_text(re.sub(r"^  custom_dir: .*\n", "", config.read_text(encoding="utf-8"), flags=re.M), "utf-8")
+    stock_material(work)
     generate_docs(work)
     with serve(build_site(work, slim=False)) as url:
         yield url

@@ -1,6 +1,7 @@
 import html
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -8,7 +9,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from generator.search import pagefind_index as pagefind
-from generator.search.pages import MATCH_SOURCE, WORKERS, SearchPage, tokens
+from generator.search.pages import MATCH_SOURCE, WORKERS, SearchPage, is_bigram, tokens
 from tests.pagefind_site import build_pagefind_site
 
 
@@ -27,7 +28,7 @@ def test_records_are_folders_with_their_pages_bigrams_as_words_and_the_pages_as_
     records.add(market)
     records.add(security)
     records.add(SearchPage("about/", "关于", "", ("关于",), 1))
-    assert records.write(tmp_path) == 3
+    assert records.write(tmp_path, Counter()) == 3
     bulletin = (tmp_path / "bulletins/2024-national/index.html").read_text(encoding="utf-8")
     words = re.search(r"<body><p>([a-z ]+)</p></body>", bulletin)[1].split()
     assert words == list(dict.fromkeys(tokens(market) + tokens(security)))  # each once
@@ -99,6 +100,22 @@ def _records(*folders: tuple[str, int]) -> pagefind.Records:
     return records
 
 
+def test_common_bigrams_are_those_in_half_the_records_or_more_most_frequent_first(monkeypatch: pytest.MonkeyPatch):
+    seen = Counter({"aaaaaaaa": 4, "bbbbbbbb": 10, "cccccccc": 5, "dddddddd": 6})
+    assert pagefind.common(seen, records=10) == ["bbbbbbbb", "dddddddd", "cccccccc"]
+    monkeypatch.setattr(pagefind, "COMMON_MOST", 2)
+    assert pagefind.common(seen, records=10) == ["bbbbbbbb", "dddddddd"]
+
+
+def test_writing_the_records_counts_the_records_holding_each_bigram(tmp_path: Path):
+    records = _records(("bulletins/2024-national/", 2), ("bulletins/2023-putian/", 1))
+    seen = Counter()
+    records.write(tmp_path, seen)
+    everywhere = {word for word in tokens(records.folders["bulletins/2023-putian/"][0]) if is_bigram(word)}
+    assert everywhere and all(seen[word] == 2 for word in everywhere)  # once per record, not per page
+    assert all(is_bigram(word) for word in seen)  # not a field's last character alone
+
+
 def test_shards_put_the_newest_bulletins_first_up_to_the_page_budget():
     records = _records(
         ("bulletins/2023-putian/", 3), ("bulletins/2024-national/", 3), ("", 1), ("bulletins/2022-x/", 2)
@@ -116,7 +133,9 @@ def test_two_shards_share_one_webassembly_and_are_listed_for_the_worker(tmp_path
     records = _records(("bulletins/2024-national/", 2), ("bulletins/2023-putian/", 2))
     stats = pagefind.index_records(records, tmp_path, recent_pages=2)
     listed = json.loads((tmp_path / "pagefind/shards.json").read_text(encoding="utf-8"))
-    assert listed == {"bundles": ["pagefind/", "pagefind-older/"], "shared": ["wasm.unknown.pagefind"]}
+    assert listed["bundles"] == ["pagefind/", "pagefind-older/"]
+    assert listed["shared"] == ["wasm.unknown.pagefind"]
+    assert listed["common"]  # the records' pages are alike: their bigrams are in every record
     assert list((tmp_path / "pagefind").glob("wasm.*.pagefind"))
     assert not list((tmp_path / "pagefind-older").glob("wasm.*.pagefind"))
     assert (tmp_path / "pagefind-older/pagefind.js").is_file()

@@ -1,7 +1,15 @@
+{#- A template (mkdocs.yml: theme.static_templates), rendered once per site: the words and icons
+    below are the theme's, in the site's language, sent once instead of with every page. -#}
+{% import "partials/language.html" as lang with context -%}
+{% set features = config.theme.features or [] -%}
+{% macro icon(name, fallback) -%}
+  {% set markup %}{% include ".icons/" ~ (config.theme.icon[name] or fallback) ~ ".svg" %}{% endset -%}
+  {{ markup | trim | tojson }}
+{%- endmacro -%}
 // The parts of Material 9.8's page chrome that are the same on every page, or repeat what the page
 // already holds, written in before Material's bundle looks for them (generator/theme/main.html
 // loads this right before the bundle). The markup is Material's own; words and icons come from
-// the page, so they are still the theme's.
+// the theme, rendered into this file (a template: generator/theme/assets/javascripts/chrome.js).
 (() => {
   const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -55,14 +63,25 @@
     list(toc, headings.map((heading) => [`#${heading.id}`, name(heading)]), "toc");
   }
 
-  // The search dialog (generator/theme/partials/search.html): partials/search.html without
-  // search.share and search.suggest, which this site does not enable. The placeholder carries
-  // the translated labels, separated by |, and the three icons.
-  const dialog = document.querySelector(".md-search[data-labels]");
-  if (dialog) {
-    const [placeholder, reset, options, initializer] = dialog.dataset.labels.split("|").map(escape);
-    const [search, previous, close] = [...dialog.children].map((icon) => icon.outerHTML);
-    dialog.removeAttribute("data-labels");
+  // The search dialog, after the header's search button, as partials/search.html writes it
+  // without search.share and search.suggest, which this site does not enable; Material leaves the
+  // dialog unnamed, screen readers need a name. Only the search needs it: without JavaScript
+  // Material hides the search anyway.
+  const button = document.querySelector(".md-header__button[for=__search]");
+  if (button && !document.querySelector("[data-md-component=search]")) {
+    const [placeholder, reset, options, initializer] = [
+      {{ lang.t("search.placeholder") | tojson }}, {{ lang.t("search.reset") | tojson }},
+      {{ lang.t("search") | tojson }}, {{ lang.t("search.result.initializer") | tojson }},
+    ].map(escape);
+    const [search, previous, close] = [
+      {{ icon("search", "material/magnify") }}, {{ icon("previous", "material/arrow-left") }},
+      {{ icon("close", "material/close") }},
+    ];
+    const dialog = document.createElement("div");
+    dialog.className = "md-search";
+    dialog.dataset.mdComponent = "search";
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", placeholder);
     dialog.innerHTML =
       `<label class="md-search__overlay" for="__search"></label>` +
       `<div class="md-search__inner" role="search">` +
@@ -78,5 +97,19 @@
       `<div class="md-search-result__meta">${initializer}</div>` +
       `<ol class="md-search-result__list" role="presentation"></ol>` +
       `</div></div></div></div>`;
+    button.after(dialog);
   }
+  {%- if "navigation.top" in features %}
+
+  // The back-to-top button (navigation.top), as partials/top.html writes it: hidden until Material's
+  // bundle shows it on scrolling up, which it cannot do without JavaScript.
+  const main = document.querySelector("main.md-main");
+  if (main && !document.querySelector("[data-md-component=top]")) {
+    const top = element(main, "button", "md-top md-icon");
+    top.type = "button";
+    top.dataset.mdComponent = "top";
+    top.hidden = true;
+    top.innerHTML = {{ icon("top", "material/arrow-up") }} + " " + escape({{ lang.t("top") | tojson }});
+  }
+  {%- endif %}
 })();

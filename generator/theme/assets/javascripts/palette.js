@@ -1,13 +1,28 @@
-// Material 9.8's partials/palette.html, from the settings generator/theme/partials/palette.html put
-// in the form's data-options (an option a line: media|scheme|primary|accent|toggle name) and the
-// toggles' icons, in order: the inputs, and a label with its icon for each option with a toggle.
+{#- A template (mkdocs.yml: theme.static_templates), rendered once per site: the palette's settings
+    and icons below come from mkdocs.yml. -#}
+{% set ns = namespace(options=[], icons=[]) -%}
+{% if config.theme.palette and config.theme.palette is not mapping -%}
+  {% for option in config.theme.palette -%}
+    {% set ns.options = ns.options + [[
+        option.media | d("", true), option.scheme | d("default", true) | replace(" ", "-"),
+        option.primary | d("indigo", true) | replace(" ", "-"), option.accent | d("indigo", true) | replace(" ", "-"),
+        option.toggle.name if option.toggle else ""]] -%}
+    {% if option.toggle -%}
+      {% set markup %}{% include ".icons/" ~ option.toggle.icon ~ ".svg" %}{% endset -%}
+      {% set ns.icons = ns.icons + [markup | trim] -%}
+    {% endif -%}
+  {% endfor -%}
+{% endif -%}
+// Material 9.8's partials/palette.html, written right before this script (which stands where
+// Material puts the form): the inputs, and a label with its icon for each option with a toggle.
 (() => {
-  const form = document.querySelector("form[data-md-component=palette][data-options]");
-  if (!form) return;
-  const icons = [...form.children];
-  const options = form.dataset.options.split("\n").map((line) => line.split("|"));
-  form.removeAttribute("data-options");
-  form.replaceChildren();
+  const options = {{ ns.options | tojson }}; // media, scheme, primary, accent, toggle name
+  const icons = {{ ns.icons | tojson }};
+  if (!options.length) return;
+  const form = document.createElement("form");
+  form.className = "md-header__option";
+  form.dataset.mdComponent = "palette";
+  document.currentScript.before(form);
   options.forEach(([media, scheme, primary, accent, name], index) => {
     const input = form.appendChild(document.createElement("input"));
     input.className = "md-option";
@@ -26,7 +41,7 @@
     label.title = name;
     label.htmlFor = `__palette_${(index + 1) % options.length}`;
     label.hidden = true;
-    label.append(icons.shift());
+    label.innerHTML = icons.shift();
   });
 })();
 // Then Material 9.8's partials/javascripts/palette.html, verbatim: the reader's colour scheme, restored
