@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.installed
+# The generator starts with SIGINT, SIGTERM and SIGHUP blocked: one sent while Python itself starts
+# waits for the generator's handlers (generator/runs.py on_signals), so that it too ends the run
+# with one line and nothing changed. tests/faults.py starts it the same way.
+GENERATOR := env --block-signal=INT,TERM,HUP $(BIN)/python -m generator
 # Material's end-of-life banner (2027-05-05) is known; the README says how Zensical fares.
 export NO_MKDOCS_2_WARNING := 1
 # Warnings (unknown agency, skipped numbering …) fail the build; `make site STRICT=` to preview anyway.
@@ -28,10 +32,10 @@ $(NODE_READY): $(NODE)/package.json $(NODE)/package-lock.json
 # Generate docs/, then mkdocs build beside site/ while the conservation check runs, then swap:
 # a failed step leaves the previous site/ intact (generator/pipeline.py).
 site: $(READY)
-	$(BIN)/python -m generator site --seeds seeds --config mkdocs.yml --site site --engine $(ENGINE) $(STRICT)
+	$(GENERATOR) site --seeds seeds --config mkdocs.yml --site site --engine $(ENGINE) $(STRICT)
 
 serve: $(READY)
-	$(BIN)/python -m generator serve --seeds seeds --docs docs
+	$(GENERATOR) serve --seeds seeds --docs docs
 
 test: $(READY) $(NODE_READY)
 	$(BIN)/ruff check .

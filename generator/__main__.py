@@ -3,9 +3,8 @@ import sys
 from generator.errors import Interrupted
 from generator.runs import on_signals
 
-on_signals()  # first: a signal from here on ends the run with its cleanup done (generator/runs.py)
-
 try:
+    on_signals()  # first: a signal from here on ends the run with its cleanup done (generator/runs.py)
     from generator.cli import main
 
     status = main()

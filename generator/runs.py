@@ -3,7 +3,8 @@
 - One run at a time: `one_run` takes a lock file beside mkdocs.yml (filelock: an flock, which the
   kernel releases when the holder dies, even by SIGKILL) and writes its holder into it, so a second
   `make site`, `build` or `serve` refuses at once, naming the first.
-- SIGINT, SIGTERM and SIGHUP raise `Interrupted` (after `on_signals`); the steps' own cleanup
+- SIGINT, SIGTERM and SIGHUP raise `Interrupted` (after `on_signals`, which also takes the ones
+  that came while Python started, as the Makefile starts it with them blocked); the steps' own cleanup
   stops what they started and the command exits 128 + the signal with one line. A step that must
   not stop halfway (renames that swap site/ in, the writer's commit) runs under `deferred_signals`.
 - The processes the generator starts (mkdocs build, mkdocs serve) end with it: `start` runs each
@@ -42,9 +43,14 @@ _signal = {"received": 0, "deferring": 0}
 
 
 def on_signals() -> None:
-    """From now on SIGINT, SIGTERM and SIGHUP raise Interrupted in the main thread."""
+    """From now on SIGINT, SIGTERM and SIGHUP raise Interrupted in the main thread.
+
+    `make` starts the generator with them blocked (`env --block-signal`): one sent while Python
+    itself starts, before any handler of ours, waits, and arrives here once they are unblocked.
+    """
     for signum in SIGNALS:
         signal.signal(signum, _on_signal)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, SIGNALS)
 
 
 def _on_signal(signum: int, _frame: object) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import re
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 SITEMAP = "sitemap.xml"
 PARTS = "sitemaps"  # sitemaps/1.xml, 2.xml …: the parts an index lists
@@ -46,7 +46,7 @@ def rewrite(site: Path) -> int:
     locations = _LOC.findall(source.read_text(encoding="utf-8"))
     if not locations:
         return 0
-    locations = [_unescape(loc) for loc in locations]
+    locations = [unescape(loc) for loc in locations]
     base = min(locations, key=len)  # the home page's address: every other page is below it
     for path, text in sitemap_files(locations, base).items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
@@ -55,7 +55,3 @@ def rewrite(site: Path) -> int:
     if gzipped.exists():
         gzipped.write_bytes(gzip.compress((site / SITEMAP).read_bytes(), mtime=0))
     return len(locations)
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -139,8 +139,12 @@ class _Created:
             return
         if not os.path.isdir(folder):
             self.folder(os.path.dirname(folder))
-            os.mkdir(folder)
-            self.folders.append(folder)
+            self.folders.append(folder)  # first: a signal right after mkdir must not leave it unknown
+            try:
+                os.mkdir(folder)
+            except OSError:
+                self.folders.pop()
+                raise
         self._known.add(folder)
 
     def undo(self) -> None:
@@ -148,7 +152,8 @@ class _Created:
             with contextlib.suppress(FileNotFoundError):  # a staged file the commit had moved away
                 os.remove(path)
         for folder in reversed(self.folders):
-            os.rmdir(folder)
+            with contextlib.suppress(FileNotFoundError):  # a signal came before its mkdir
+                os.rmdir(folder)
 
 
 def generated_files(docs: Path) -> list[str]:

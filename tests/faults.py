@@ -90,8 +90,10 @@ class Project:
 
     def command(self) -> list[str]:
         root = self.root
-        return [sys.executable, "-m", "generator", "site", "--seeds", str(root / "seeds"), "--config",
-                str(root / "mkdocs.yml"), "--site", str(root / "site")]  # fmt: skip
+        # As the Makefile's GENERATOR starts it: the signals blocked until the generator's handlers are in.
+        return ["env", "--block-signal=INT,TERM,HUP", sys.executable, "-m", "generator", "site",
+                "--seeds", str(root / "seeds"), "--config", str(root / "mkdocs.yml"),
+                "--site", str(root / "site")]  # fmt: skip
 
     def run(self) -> subprocess.CompletedProcess:
         start = time.monotonic()

@@ -82,6 +82,27 @@ def test_a_signal_inside_a_deferred_step_ends_the_run_after_it():
             signal.signal(signum, handler)
 
 
+# Python starting with the signals blocked, as the Makefile starts the generator, and a signal sent
+# before any code of the generator runs (here by the process itself, so the moment is certain).
+EARLY = "import os, runpy, signal, sys; os.kill(os.getpid(), signal.{}); sys.argv = ['generator', '--help']; "
+EARLY += "runpy.run_module('generator', run_name='__main__')"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_sent_while_python_starts_waits_for_the_handlers(signum: signal.Signals):
+    command = ["env", "--block-signal=INT,TERM,HUP", sys.executable, "-c", EARLY.format(signum.name)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 128 + signum
+    assert result.stderr == f"python -m generator: error: interrupted by {signum.name}; nothing changed\n"
+    assert result.stdout == ""  # the command (--help) never began
+
+
+def test_the_makefile_starts_the_generator_with_the_signals_blocked():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "GENERATOR := env --block-signal=INT,TERM,HUP $(BIN)/python -m generator\n" in makefile
+    assert "\t$(GENERATOR) site " in makefile and "\t$(GENERATOR) serve " in makefile
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_serve_stops_its_server_on_a_signal(work: Path, signum: int):
     command = [

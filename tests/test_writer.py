@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from generator import writer
+from generator.errors import Interrupted
 from generator.writer import write_site
 
 
@@ -136,4 +137,31 @@ def test_a_folder_that_cannot_be_made_takes_back_the_folders_made(tmp_path: Path
     with pytest.raises(FileExistsError):
         write_site(docs, {"index.md": "home 2\n", "bulletins/a/b/x.md": "x\n", "bulletins/zz/y.md": "y\n"})
     assert _tree(docs) == before  # bulletins/a/ and a/b/ made, then taken back; index.md not replaced
+    assert not list(tmp_path.glob(".generate-*"))
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+def test_a_signal_at_a_folders_making_takes_back_every_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moment: str
+):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n"})
+    before = _tree(docs)
+    real_mkdir, made = os.mkdir, []
+
+    def interrupted_at_the_second(path, *args) -> None:  # Python runs a handler between two steps
+        if "bulletins" not in str(path):  # docs/ itself, the staging folder
+            return real_mkdir(path, *args)
+        made.append(path)
+        if len(made) == 2 and moment == "before":
+            raise Interrupted(2)
+        real_mkdir(path, *args)
+        if len(made) == 2:
+            raise Interrupted(2)
+
+    monkeypatch.setattr(writer.os, "mkdir", interrupted_at_the_second)
+    with pytest.raises(Interrupted):
+        write_site(docs, {"index.md": "home\n", "bulletins/a/b/x.md": "x\n"})
+    assert len(made) == 2
+    assert _tree(docs) == before and not (docs / "bulletins").exists()
     assert not list(tmp_path.glob(".generate-*"))

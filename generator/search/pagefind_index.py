@@ -53,7 +53,7 @@ WORKER_SOURCE = Path(__file__).with_name("pagefind_worker.js")
 _UNUSED = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 # Bigrams found in at least this share of the records (质量, 开展, 20 …), the COMMON_MOST most
 # frequent of them: the worker leaves them out of a query that has others (why: README, Search at
-# 100,000 pages). The list is part of the search's set-up download: about 3 KB gzipped.
+# 100,000 pages). The list is part of the search's set-up download: 2.3 KB gzipped at 10^5 pages.
 COMMON_SHARE = 0.5
 COMMON_MOST = 500
 log = logging.getLogger("mkdocs.hooks.search")
