@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.installed
 # The generator starts with SIGINT, SIGTERM and SIGHUP blocked: one sent while Python itself starts
 # waits for the generator's handlers (generator/runs.py on_signals), so that it too ends the run
-# with one line and nothing changed. tests/faults.py starts it the same way.
+# with one line and nothing changed. The same command is generator/runs.py's BLOCKED_START.
 GENERATOR := env --block-signal=INT,TERM,HUP $(BIN)/python -m generator
 # Material's end-of-life banner (2027-05-05) is known; the README says how Zensical fares.
 export NO_MKDOCS_2_WARNING := 1

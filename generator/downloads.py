@@ -34,13 +34,17 @@ BULLETIN_COLUMNS = (
 )  # fmt: skip
 
 
+def listing_row(entry: Entry) -> dict:
+    row = page_row(entry)
+    return {column: row[column] for column in LISTING_COLUMNS}
+
+
 def listing_rows(entries: Iterable[Entry]) -> list[dict]:
-    return [{column: row[column] for column in LISTING_COLUMNS} for row in map(page_row, entries)]
+    return [listing_row(e) for e in entries]
 
 
 def dataset_rows(entries: Iterable[Entry]) -> list[dict]:
-    rows = listing_rows(entries := list(entries))
-    return [row | {"activities": [a.text for a in e.item.activities]} for row, e in zip(rows, entries, strict=True)]
+    return [listing_row(e) | {"activities": [a.text for a in e.item.activities]} for e in entries]
 
 
 def bulletin_rows(archive: Archive, bulletins: Iterable[Bulletin]) -> list[dict]:

@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import runs
 from tests.helpers import ROOT, make_project, tree
 
 FAULTS = (signal.SIGINT, signal.SIGTERM, signal.SIGKILL)
@@ -90,10 +91,9 @@ class Project:
 
     def command(self) -> list[str]:
         root = self.root
-        # As the Makefile's GENERATOR starts it: the signals blocked until the generator's handlers are in.
-        return ["env", "--block-signal=INT,TERM,HUP", sys.executable, "-m", "generator", "site",
-                "--seeds", str(root / "seeds"), "--config", str(root / "mkdocs.yml"),
-                "--site", str(root / "site")]  # fmt: skip
+        # As the Makefile's GENERATOR starts it (generator/runs.py BLOCKED_START).
+        return [*runs.BLOCKED_START, sys.executable, "-m", "generator", "site", "--seeds", str(root / "seeds"),
+                "--config", str(root / "mkdocs.yml"), "--site", str(root / "site")]  # fmt: skip
 
     def run(self) -> subprocess.CompletedProcess:
         start = time.monotonic()

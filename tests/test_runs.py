@@ -90,7 +90,7 @@ EARLY += "runpy.run_module('generator', run_name='__main__')"
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_sent_while_python_starts_waits_for_the_handlers(signum: signal.Signals):
-    command = ["env", "--block-signal=INT,TERM,HUP", sys.executable, "-c", EARLY.format(signum.name)]
+    command = [*runs.BLOCKED_START, sys.executable, "-c", EARLY.format(signum.name)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 128 + signum
     assert result.stderr == f"python -m generator: error: interrupted by {signum.name}; nothing changed\n"
@@ -99,7 +99,7 @@ def test_a_signal_sent_while_python_starts_waits_for_the_handlers(signum: signal
 
 def test_the_makefile_starts_the_generator_with_the_signals_blocked():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "GENERATOR := env --block-signal=INT,TERM,HUP $(BIN)/python -m generator\n" in makefile
+    assert f"GENERATOR := {' '.join(runs.BLOCKED_START)} $(BIN)/python -m generator\n" in makefile
     assert "\t$(GENERATOR) site " in makefile and "\t$(GENERATOR) serve " in makefile
 
 
