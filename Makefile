@@ -13,6 +13,9 @@ export NO_MKDOCS_2_WARNING := 1
 STRICT ?= --strict
 # The site builder: mkdocs (default), properdocs or zensical, each from the lock file (generator/engines.py).
 ENGINE ?= mkdocs
+# `make site` renders only the pages that changed since site/ was built (generator/sitebuild.py);
+# `make site FULL=1` renders every page.
+FULL ?=
 
 NODE := tests/browser
 NODE_READY := $(NODE)/node_modules/.installed
@@ -29,10 +32,10 @@ $(NODE_READY): $(NODE)/package.json $(NODE)/package-lock.json
 	npm ci --prefix $(NODE) --no-audit --no-fund --silent
 	touch $@
 
-# Generate docs/, then mkdocs build beside site/ while the conservation check runs, then swap:
-# a failed step leaves the previous site/ intact (generator/pipeline.py).
+# Generate docs/, then build beside site/ (only the pages that changed) while the conservation
+# check runs, then swap: a failed step leaves the previous site/ intact (generator/pipeline.py).
 site: $(READY)
-	$(GENERATOR) site --seeds seeds --config mkdocs.yml --site site --engine $(ENGINE) $(STRICT)
+	$(GENERATOR) site --seeds seeds --config mkdocs.yml --site site --engine $(ENGINE) $(STRICT) $(if $(FULL),--full)
 
 serve: $(READY)
 	$(GENERATOR) serve --seeds seeds --docs docs
@@ -43,4 +46,4 @@ test: $(READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .site-build .site-old .generate-* .generator.lock docs/index.md docs/bulletins docs/agencies docs/campaigns docs/api docs/feed.xml docs/feeds docs/downloads docs/browse
+	rm -rf site .site-build .site-old .site-cache .generate-* .generator.lock docs/index.md docs/bulletins docs/agencies docs/campaigns docs/api docs/feed.xml docs/feeds docs/downloads docs/browse

@@ -43,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.memory import sampled  # noqa: E402
 from benchmarks.phases import phases_table  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import markdown_table  # noqa: E402
@@ -95,30 +96,8 @@ def timed(command: list[str], cwd: Path, **env: str) -> Step:
 
 
 def peak_together_mb(command: list[str], cwd: Path) -> int:
-    """Peak of the summed resident memory of `command` and every process under it, sampled from
-    /proc five times a second: `make site` runs mkdocs and the check at once,
-    and GNU time reports only the largest of them."""
-    process = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while process.poll() is None:
-        parent, rss = {}, {}
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
-            except (OSError, ValueError):
-                continue  # the process ended while being read
-            parent[int(status.parent.name)] = int(fields["PPid"])
-            rss[int(status.parent.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-        tree, added = {process.pid}, True
-        while added:
-            below = {pid for pid, ppid in parent.items() if ppid in tree} - tree
-            tree |= below
-            added = bool(below)
-        peak = max(peak, sum(rss.get(pid, 0) for pid in tree))
-        time.sleep(0.2)
-    if process.returncode:
-        raise SystemExit(f"{' '.join(command)} failed")
-    return peak // 1024
+    """Peak of the summed resident memory of `command` and every process under it (benchmarks/memory.py)."""
+    return sampled(command, cwd, _env()).peak_mb
 
 
 def mtimes(docs: Path) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build|check|site|serve|agencies`.
+"""Command line: `python -m generator build|check|site|serve|inputs|agencies`.
 
 The steps are imported by the command that runs them, so `--help` starts at once.
 """
@@ -55,9 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument(
         "--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs; generator/engines.py)"
     )
+    site.add_argument(
+        "--full", action="store_true", help="render every page, not only those changed since site/ was built"
+    )
     serve = add("serve", _serve, "build, then serve on 127.0.0.1:8000, rebuilding when a seed changes")
     generating(docs(serve))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    add("inputs", _inputs, "print the hash of what every page depends on (CI keys its build cache on it)")
     agencies = add("agencies", _agencies, "list every agency in seeds/ with its family and how it joined it")
     agencies.add_argument("--registry", type=Path, default=REGISTRY_PATH, help="agency registry (YAML)")
     return parser
@@ -78,7 +82,7 @@ def _site(args: argparse.Namespace) -> int:
     from generator.pipeline import make_site
 
     def run() -> list[str]:
-        return make_site(args.seeds, args.config, args.site, args.registry, args.strict, args.engine)
+        return make_site(args.seeds, args.config, args.site, args.registry, args.strict, args.engine, args.full)
 
     return _reporting(args, run, args.site)
 
@@ -90,6 +94,12 @@ def _check(args: argparse.Namespace) -> int:
         return [verify(args.seeds, args.docs or site_config(args.config).docs_dir)]
 
     return _reporting(args, run, args.docs, locked=False)
+
+
+def _inputs(args: argparse.Namespace) -> int:
+    from generator.sitebuild import inputs_hash
+
+    return _reporting(args, lambda: [inputs_hash(args.config)], None, locked=False)
 
 
 def _agencies(args: argparse.Namespace) -> int:

@@ -39,16 +39,13 @@ def listing_row(entry: Entry) -> dict:
     return {column: row[column] for column in LISTING_COLUMNS}
 
 
-def listing_rows(entries: Iterable[Entry]) -> list[dict]:
-    return [listing_row(e) for e in entries]
+def dataset_rows(entries: Iterable[Entry], listing: dict[str, dict]) -> list[dict]:
+    """`listing`: each entry's listing_row, by its path (made once for every listing)."""
+    return [listing[e.path] | {"activities": [a.text for a in e.item.activities]} for e in entries]
 
 
-def dataset_rows(entries: Iterable[Entry]) -> list[dict]:
-    return [listing_row(e) | {"activities": [a.text for a in e.item.activities]} for e in entries]
-
-
-def bulletin_rows(archive: Archive, bulletins: Iterable[Bulletin]) -> list[dict]:
-    counts = entries_of(archive)
+def bulletin_rows(bulletins: Iterable[Bulletin], counts: dict[str, list[Entry]]) -> list[dict]:
+    """`counts`: indexes.entries_of the archive."""
     return [bulletin_row(b, len(counts.get(b.id, []))) for b in bulletins]
 
 
@@ -77,17 +74,19 @@ def links(here: str, name: str, what: str = "下载") -> str:
 
 def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns: dict[str, tuple[Entry, ...]]) -> dict:
     """`families`: family id -> its timeline; `campaigns`: series slug -> its entries."""
-    files = both(urls.DATASET, dataset_rows(archive.entries), DATASET_COLUMNS)
-    files |= both(urls.BULLETIN_LIST, bulletin_rows(archive, archive.bulletins), BULLETIN_COLUMNS)
+    counts = entries_of(archive)
+    listing = {entry.path: listing_row(entry) for entry in archive.entries}
+    files = both(urls.DATASET, dataset_rows(archive.entries, listing), DATASET_COLUMNS)
+    files |= both(urls.BULLETIN_LIST, bulletin_rows(archive.bulletins, counts), BULLETIN_COLUMNS)
     for year, bulletins in by_year(archive.bulletins).items():
-        files |= both(urls.listing("year", year), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+        files |= both(urls.listing("year", year), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
     for family_id, entries in families.items():
-        files |= both(urls.listing("family", family_id), listing_rows(entries), LISTING_COLUMNS)
+        files |= both(urls.listing("family", family_id), [listing[e.path] for e in entries], LISTING_COLUMNS)
     regions: dict[str, list[Bulletin]] = {}
     for bulletin in archive.bulletins:
         regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
     for slug, bulletins in regions.items():
-        files |= both(urls.listing("region", slug), bulletin_rows(archive, bulletins), BULLETIN_COLUMNS)
+        files |= both(urls.listing("region", slug), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
-        files |= both(urls.listing("campaign", slug), listing_rows(entries), LISTING_COLUMNS)
+        files |= both(urls.listing("campaign", slug), [listing[e.path] for e in entries], LISTING_COLUMNS)
     return files

@@ -2,10 +2,13 @@
 
 - `mkdocs`: MkDocs 1.x with Material, the default.
 - `properdocs`: ProperDocs, the continuation of MkDocs 1.x (same CLI, same plugins and hooks).
+  Both run under generator/sitebuild.py: incremental, one page at a time, the post-build step
+  included, and its report in the build cache.
 - `zensical`: Material's successor. It has no `--site-dir` option, so it gets a copy of mkdocs.yml
   beside it (relative paths still resolve) whose `site_dir` is the build folder; that copy is
   removed when the build ends. It ignores `hooks:`: our post-build step (generator/postbuild.py)
-  runs for it as for the others, and its own search (search.json) stands in for Material's.
+  runs after it (make_site), and its own search (search.json) stands in for Material's. It builds
+  every page every time.
 """
 
 from __future__ import annotations
@@ -20,11 +23,16 @@ _SITE_DIR = re.compile(r"^site_dir:.*$", re.MULTILINE)
 
 
 @contextmanager
-def build_command(engine: str, config: Path, build: Path) -> Iterator[tuple[str, list[str]]]:
+def build_command(
+    engine: str, config: Path, build: Path, site: Path, cache: Path, full: bool = False, after: int | None = None
+) -> Iterator[tuple[str, list[str], bool]]:
     """The strict build of `config` into `build` by `engine`: the module to run (`python -m`), its
-    arguments."""
+    arguments, and whether it is generator/sitebuild.py: started before docs/ is ready, it waits
+    for a byte on the file descriptor `after`, and leaves its report in `cache`."""
     if engine in ("mkdocs", "properdocs"):
-        yield engine, ["build", "--strict", "-f", str(config.resolve()), "--site-dir", str(build)]
+        arguments = [engine, str(config.resolve()), str(build), "--site", str(site), "--cache", str(cache)]
+        waits = [] if after is None else ["--after", str(after)]
+        yield "generator.sitebuild", arguments + (["--full"] if full else []) + waits, True
         return
     if engine != "zensical":
         raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
@@ -33,6 +41,6 @@ def build_command(engine: str, config: Path, build: Path) -> Iterator[tuple[str,
     site_dir = f"site_dir: {build.resolve()}"
     copy.write_text(_SITE_DIR.sub(site_dir, text) if _SITE_DIR.search(text) else f"{text}\n{site_dir}\n", "utf-8")
     try:
-        yield "zensical", ["build", "--strict", "-f", str(copy.resolve())]
+        yield "zensical", ["build", "--strict", "-f", str(copy.resolve())], False
     finally:
         copy.unlink(missing_ok=True)

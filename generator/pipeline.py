@@ -7,8 +7,11 @@ failure the previous site/ is as it was (docs/ holds the new pages: they are wha
 
 from __future__ import annotations
 
+import ctypes
 import errno
+import hashlib
 import os
+import pickle
 import shutil
 import sys
 from collections.abc import Callable
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import runs
+from generator.buildcache import REPORT, BuildCache, code_hash
 from generator.check import check
 from generator.data_files import line_of
 from generator.errors import InputError, Interrupted, StepFailed, Warnings
@@ -30,31 +34,72 @@ from generator.writer import remove_staging, write_site
 
 
 def load_bulletins(
-    files: list[Path], registry: Registry, warnings: Warnings, named: Callable[[Path], str] = seed_name
+    files: list[Path],
+    registry: Registry,
+    warnings: Warnings,
+    named: Callable[[Path], str] = seed_name,
+    cache: Path | None = None,
 ) -> list[tuple[Document, Bulletin]]:
-    """read → clean → parse, for every seed: the one way every command, test and benchmark loads them."""
+    """read → clean → parse, for every seed: the one way every command, test and benchmark loads them.
+
+    `cache`: a folder of the seeds loaded before (generator/buildcache.py `seeds/`): a seed whose
+    bytes, name, registry and code are unchanged is taken from there with the warnings it gave; the
+    folder keeps just this run's seeds."""
     loaded = []
+    version = hashlib.sha256(f"{code_hash()}\0{registry.families!r}".encode()).hexdigest() if cache else ""
+    kept = set()
     for path in files:
-        doc = read_seed(path, warnings, named)
-        loaded.append((doc, parse_bulletin(doc, registry, warnings)))
+        key = hashlib.sha256(f"{version}\0{named(path)}\0".encode() + path.read_bytes()).hexdigest() if cache else ""
+        if cache and (found := _cached(cache / key)):
+            doc, bulletin, diagnostics = found
+            warnings.items.extend(diagnostics)
+        else:
+            start = len(warnings.items)
+            doc = read_seed(path, warnings, named)
+            bulletin = parse_bulletin(doc, registry, warnings)
+            if cache:
+                cache.mkdir(parents=True, exist_ok=True)
+                _store(cache / key, (doc, bulletin, warnings.items[start:]))
+        kept.add(key)
+        loaded.append((doc, bulletin))
+    for stale in set(os.listdir(cache)) - kept if cache and cache.is_dir() else ():
+        (cache / stale).unlink(missing_ok=True)
     return loaded
 
 
-def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_name: str) -> str:
-    """Read, parse, match, render, write. Returns a summary; raises InputError on bad input."""
+def _cached(path: Path) -> tuple | None:
+    """What a load stored there; None if nothing (or it cannot be read: then the seed is read again)."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def _store(path: Path, value: tuple) -> None:
+    """Written whole or not at all: a run killed mid-write leaves no half an entry."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)
+
+
+def generate(
+    seeds: Path, docs: Path, registry_path: Path, strict: bool, site_name: str, cache: Path | None = None
+) -> str:
+    """Read, parse, match, render, write. Returns a summary; raises InputError on bad input.
+    `cache`: where seeds loaded before are kept (load_bulletins)."""
     warnings = Warnings()
     registry = load_registry(registry_path)
     paths = seed_files(seeds, warnings)
-    loaded = load_bulletins(paths, registry, warnings)
+    loaded = load_bulletins(paths, registry, warnings, cache=cache)
     bulletins = [bulletin for _, bulletin in loaded]
-    archive = build_archive(bulletins, registry, warnings)
     sources = {bulletin.id: doc.text for doc, bulletin in loaded}
     originals = {
         bulletin.id: (path.suffix, path.read_bytes())
-        for path, (_, bulletin) in zip(paths, loaded, strict=True)
+        for path, bulletin in zip(paths, bulletins, strict=True)
         if path.suffix.lower() not in TEXT_SUFFIXES
     }
-    files = render_site(archive, sources, site_name, originals)
+    del loaded  # the documents' lines: of them only the text is needed from here (at 10^5 pages, 100 MB)
+    archive = build_archive(bulletins, registry, warnings)
     for diagnostic in warnings.items:
         print(diagnostic, file=sys.stderr)
     if strict and warnings.warnings:
@@ -62,7 +107,7 @@ def generate(seeds: Path, docs: Path, registry_path: Path, strict: bool, site_na
         raise InputError(
             first.path, first.line, f"{len(warnings.warnings)} warning(s) with --strict; first: {first.message}"
         )
-    stats = write_site(docs, files)
+    stats = write_site(docs, render_site(archive, sources, site_name, originals))
     return (
         f"{len(bulletins)} bulletins, {len(archive.entries)} agency pages, {len(archive.families)} families: "
         f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed"
@@ -89,39 +134,65 @@ def verify(seeds: Path, docs: Path) -> str:
     return f"check: every item of {len(files)} seed files is on its page, character for character"
 
 
-def make_site(seeds: Path, config: Path, site: Path, registry: Path, strict: bool, engine: str = "mkdocs") -> list[str]:
+def make_site(
+    seeds: Path, config: Path, site: Path, registry: Path, strict: bool, engine: str = "mkdocs", full: bool = False
+) -> list[str]:
     """Generate docs/, build it into a folder beside site/ while checking it, then swap that in.
 
-    `engine` is one of generator/engines.py's ENGINES. Returns a summary line per step; raises
-    InputError (bad seeds), StepFailed (the check or the build failed) or Interrupted (a signal),
-    with site/ untouched and the build stopped.
+    `engine` is one of generator/engines.py's ENGINES; MkDocs and ProperDocs render only the pages
+    that changed since the site/ in place was built, unless `full` (generator/sitebuild.py).
+    Returns a summary line per step; raises InputError (bad seeds), StepFailed (the check or the
+    build failed) or Interrupted (a signal), with site/ untouched and the build stopped.
     """
     from generator.engines import build_command
 
     settings = site_config(config)
     docs = settings.docs_dir
-    try:
-        generated = generate(seeds, docs, registry, strict, settings.site_name)
-    except Interrupted as stop:  # whatever docs/ then holds, site/ is as it was
-        raise Interrupted(stop.signum) from None
-    build = _beside(site, "build")
+    build, cache = _beside(site, "build"), BuildCache(_beside(site, "cache"))
     shutil.rmtree(build, ignore_errors=True)
-    # Not --quiet: it silences the warnings that --strict turns into a failed build. A session of its
-    # own (generator/runs.py), so that a failed check or a signal stops the build and whatever
-    # it started at once, and so that they end with this process however it ends.
-    with build_command(engine, config, build.resolve()) as (module, arguments):
-        builder = runs.start(module, arguments, cwd=config.parent)
-        try:
-            checked = verify(seeds, docs)
-            if status := builder.wait():
-                raise StepFailed([f"{config}:1: error: {engine} build failed (exit {status}); {site} kept"])
-            slimmed = slim(build)
-            _swap(build, site)
-        except BaseException:
-            builder.stop()
-            shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
-            raise
-    return [generated, checked, slimmed, f"site: built in {site}"]
+    # MkDocs and ProperDocs start at once and ready themselves (imports, the inputs hash, the plan)
+    # while docs/ is generated, then wait for a byte on `docs_ready` (generator/sitebuild.py --after);
+    # Zensical starts once docs/ is ready. A session of its own (generator/runs.py), so that a
+    # failed step or a signal stops the build and whatever it started at once, and so that they end
+    # with this process however it ends. Not --quiet: it silences the warnings that --strict turns
+    # into a failed build.
+    docs_ready, go = os.pipe()
+    paths = (build.resolve(), site.resolve(), cache.folder.resolve())
+    try:
+        with build_command(engine, config, *paths, full, docs_ready) as (module, arguments, early):
+            builder = runs.start(module, arguments, config.parent, (docs_ready,)) if early else None
+            try:
+                generated = _generated(seeds, docs, registry, strict, settings.site_name, cache.seeds)
+                os.write(go, b"1")
+                builder = builder or runs.start(module, arguments, cwd=config.parent)
+                checked = verify(seeds, docs)
+                if status := builder.wait():
+                    raise StepFailed([f"{config}:1: error: {engine} build failed (exit {status}); {site} kept"])
+                built = cache.read_next(REPORT) if early else [slim(build), f"site: full build ({engine}: every page)"]
+                cache.forget()  # from here until commit, a killed run leaves no cache: the next build is full
+                _swap(build, site)
+                cache.commit()
+            except BaseException:
+                if builder:
+                    builder.stop()
+                cache.discard()
+                shutil.rmtree(build, ignore_errors=True)  # the new site, or after a swap the old one
+                raise
+    finally:
+        os.close(docs_ready)
+        os.close(go)
+    return [generated, checked, *built, f"site: built in {site}"]
+
+
+def _generated(seeds: Path, docs: Path, registry: Path, strict: bool, site_name: str, cache: Path) -> str:
+    """generate() for make_site: interrupted, site/ is as it was whatever docs/ then holds; then
+    the memory it freed goes back to the system, before the build starts beside this process."""
+    try:
+        generated = generate(seeds, docs, registry, strict, site_name, cache)
+    except Interrupted as stop:
+        raise Interrupted(stop.signum) from None
+    runs.release_memory()
+    return generated
 
 
 def remove_leftovers(docs: Path, site: Path | None) -> list[str]:
@@ -135,7 +206,7 @@ def remove_leftovers(docs: Path, site: Path | None) -> list[str]:
     if old.is_dir() and not site.exists():
         old.rename(site)
         notes.append(f"{site}: note: restored from {old}, where an interrupted run had moved it")
-    for folder in (_beside(site, "build"), old):
+    for folder in (_beside(site, "build"), old, BuildCache(_beside(site, "cache")).next):
         if folder.exists():
             shutil.rmtree(folder)
             notes.append(f"{folder}: note: removed, left by an interrupted run")
@@ -150,8 +221,8 @@ class SiteConfig:
     site_name: str
 
 
-def site_config(config: Path) -> SiteConfig:
-    """docs_dir and site_name of mkdocs.yml, read with MkDocs' own YAML loader (it resolves !ENV)."""
+def config_settings(config: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it, with its own YAML loader (it resolves !ENV)."""
     import yaml
     from mkdocs.utils.yaml import get_yaml_loader  # only where a config is read: it is slow to import
 
@@ -164,15 +235,24 @@ def site_config(config: Path) -> SiteConfig:
         raise InputError(str(config), 1, f"cannot read the MkDocs config: {exc.strerror}") from exc
     if not isinstance(settings, dict) or not isinstance(settings.get("site_name"), str):
         raise InputError(str(config), 1, "site_name is missing: MkDocs needs one")
+    return settings
+
+
+def site_config(config: Path) -> SiteConfig:
+    """docs_dir and site_name of mkdocs.yml."""
+    settings = config_settings(config)
     folder = settings.get("docs_dir", "docs")
     if not isinstance(folder, str):
+        from mkdocs.utils.yaml import get_yaml_loader
+
         line = line_of(config, ["docs_dir"], get_yaml_loader())
         raise InputError(str(config), line, "docs_dir must be a folder name")
     return SiteConfig(config.parent / folder, settings["site_name"])
 
 
 def _beside(site: Path, role: str) -> Path:
-    """The folders beside site/ that a build uses: .site-build (the new site), .site-old."""
+    """The folders beside site/ that a build uses: .site-build (the new site), .site-old, .site-cache
+    (generator/buildcache.py)."""
     return site.with_name(f".{site.name}-{role}")
 
 
@@ -207,8 +287,6 @@ _AT_FDCWD = -100
 def _exchange(a: Path, b: Path) -> bool:
     """Swap the names of two folders atomically (Linux renameat2 RENAME_EXCHANGE); False where the
     system or the file system cannot."""
-    import ctypes
-
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
     if renameat2 is None:
         return False

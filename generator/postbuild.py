@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import sitemap
@@ -69,6 +70,7 @@ class Stats:
     bytes_after: int
     icons: int
     addresses: int  # in the sitemap
+    page_icons: dict[str, frozenset[Icon]] = field(default_factory=dict, compare=False)  # by page path
 
 
 def shared_config(page: str) -> dict | None:
@@ -162,9 +164,9 @@ def sprite(icons: Iterable[Icon]) -> str:
     return f'<svg xmlns="http://www.w3.org/2000/svg">{symbols}</svg>\n'
 
 
-def _slim_files(paths: list[str], shared: dict | None = None) -> tuple[int, int, set[Icon]]:
+def _slim_files(paths: list[str], shared: dict | None = None) -> tuple[int, int, dict[str, frozenset[Icon]]]:
     before = after = 0
-    icons: set[Icon] = set()
+    icons: dict[str, frozenset[Icon]] = {}
     for path in paths:
         raw = Path(path).read_bytes()
         slim, used = slim_page(raw.decode("utf-8"), shared)
@@ -172,12 +174,16 @@ def _slim_files(paths: list[str], shared: dict | None = None) -> tuple[int, int,
         if data != raw:
             Path(path).write_bytes(data)
         before, after = before + len(raw), after + len(data)
-        icons |= used
+        icons[path] = frozenset(used)
     return before, after, icons
 
 
-def postbuild(site: Path) -> Stats:
-    """Slim every page of `site` in place and write its icon sprite; both cores when there are many."""
+def postbuild(site: Path, kept: Iterable[Icon] = ()) -> Stats:
+    """Slim every page of `site` in place and write its icon sprite; both cores when there are many.
+
+    `kept`: the icons of pages an incremental build took from the previous site as they were
+    (generator/sitebuild.py): `site` then holds only the pages it rendered, and the sprite all
+    the icons of both."""
     pages = sorted(str(path) for path in site.rglob("*.html"))
     chunks = [pages[start : start + _CHUNK] for start in range(0, len(pages), _CHUNK)]
     home = site / "index.html"
@@ -186,13 +192,18 @@ def postbuild(site: Path) -> Stats:
         (site / CONFIG).parent.mkdir(parents=True, exist_ok=True)
         (site / CONFIG).write_text(config_script(shared), encoding="utf-8")
     if len(chunks) > 1 and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor() as pool:
+        # Fresh workers, not forks: forked from the site build they would each carry its memory.
+        with ProcessPoolExecutor(mp_context=multiprocessing.get_context("spawn")) as pool:
             results = list(pool.map(_slim_files, chunks, [shared] * len(chunks)))
     else:
         results = [_slim_files(chunk, shared) for chunk in chunks]
-    icons = set().union(*(used for _, _, used in results))
+    page_icons = {
+        Path(path).relative_to(site).as_posix(): used for _, _, icons in results for path, used in icons.items()
+    }
+    icons = set(kept).union(*page_icons.values())
     if icons:
         (site / SPRITE).parent.mkdir(parents=True, exist_ok=True)
         (site / SPRITE).write_text(sprite(icons), encoding="utf-8")
     addresses = sitemap.rewrite(site)
-    return Stats(len(pages), sum(r[0] for r in results), sum(r[1] for r in results), len(icons), addresses)
+    before, after = sum(r[0] for r in results), sum(r[1] for r in results)
+    return Stats(len(pages), before, after, len(icons), addresses, page_icons)

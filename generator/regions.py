@@ -51,10 +51,12 @@ def _autonomous() -> re.Pattern:
     return re.compile(f"(?:(?:{groups})族?)*自治(?P<kind>区|州|县|旗)$")
 
 
+@cache
 def provinces() -> tuple[Part, ...]:
     return tuple(Part(p["name"], p["short"], "province") for p in _data()["provinces"])
 
 
+@cache  # a few hundred regions, each read for every agency of every bulletin
 def read_region(text: str) -> Region:
     """The region a title names (福建省, 广西壮族自治区, 莆田, 厦门市思明区, 锡林郭勒盟 …)."""
     text = text.strip()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 
 from generator.data_files import DATA, line_of, load_yaml
@@ -98,6 +98,10 @@ class Registry:
     by_name: dict[str, str]  # folded exact name -> family id
     by_key: dict[str, str]  # core key -> family id
     names: tuple[str, ...]  # every folded name, longest first, for prefix matching
+    # Each agency name is joined once per spelling of its region, however many bulletins name it.
+    _joins: dict[tuple[str, tuple[str, ...], bool], Join | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def family(self, family_id: str) -> Family:
         return next(f for f in self.families if f.id == family_id)
@@ -112,6 +116,12 @@ class Registry:
         中共 and brackets are off, or its parent agency is: 国家税务总局|福建省税务局), key
         (the core key of a listed name), or None. `places`: the bulletin's region as agency
         names spell it (厦门市, 厦门)."""
+        key = (agency, places, nested)
+        if key not in self._joins:
+            self._joins[key] = self._join(agency, places, nested)
+        return self._joins[key]
+
+    def _join(self, agency: str, places: tuple[str, ...], nested: bool) -> Join | None:
         name = fold(agency).replace(" ", "").replace("\u3000", "")
         if name in self.by_name:
             return Join(self.family(self.by_name[name]), "exact")
@@ -135,10 +145,15 @@ class Registry:
     def prefix(self, text: str) -> str | None:
         """The longest registry name that `text` starts with, as written in `text`."""
         folded = fold(text[: len(self.names[0])])
-        for name in self.names:
-            if folded.startswith(name):
-                return text[: len(name)]
+        for length in self._lengths:
+            if folded[:length] in self.by_name:
+                return text[:length]
         return None
+
+    @cached_property
+    def _lengths(self) -> tuple[int, ...]:
+        """The lengths of the names, longest first: a prefix of each is one lookup."""
+        return tuple(sorted({len(name) for name in self.names}, reverse=True))
 
     def unknown_family(self, agency: str, places: tuple[str, ...] = ()) -> Family:
         """A family of its own for an agency the registry lacks, after the body of its name:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from html import escape
 
 from generator import browse, campaigns, charts, cite, compare, downloads, feeds, renames, urls
@@ -79,11 +80,11 @@ def _escape(match: re.Match) -> str:
 
 def render_site(
     archive: Archive, sources: dict[str, str], site_name: str, originals: dict[str, tuple[str, bytes]] | None = None
-) -> dict[str, str | bytes]:
-    """Every generated file under docs/, path -> content. `sources`: bulletin id -> seed text;
-    `site_name`: mkdocs.yml's, for the home page; `originals`: bulletin id -> (suffix, bytes) of a
-    Word or PDF seed, offered for download."""
-    files: dict[str, str | bytes] = {}
+) -> Iterator[tuple[str, str | bytes]]:
+    """Every generated file under docs/, as (path, content), one at a time: the writer writes each
+    as it comes, so that the archive's pages are never all in memory at once. `sources`: bulletin
+    id -> seed text; `site_name`: mkdocs.yml's, for the home page; `originals`: bulletin id ->
+    (suffix, bytes) of a Word or PDF seed, offered for download."""
     per_bulletin = entries_of(archive)
     found = campaigns.campaigns(archive)
     named = campaigns.slug_of(found)
@@ -95,28 +96,27 @@ def render_site(
         download = None
         if original := (originals or {}).get(bulletin.id):
             download = urls.original(bulletin.id, original[0])
-            files[download] = original[1]
-        files[urls.bulletin(bulletin.id)] = bulletin_page(bulletin, entries, download)
-        files[urls.source(bulletin.id)] = sources[bulletin.id]
+            yield download, original[1]
+        yield urls.bulletin(bulletin.id), bulletin_page(bulletin, entries, download)
+        yield urls.source(bulletin.id), sources[bulletin.id]
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
-            files[entry.path] = agency_page(entry, before, after, named, neighbours[entry.path])
+            yield entry.path, agency_page(entry, before, after, named, neighbours[entry.path])
     for family in archive.families:
         if family.id in lines:
-            files.update(family_pages(family, lines[family.id]))
-    files[urls.AGENCIES] = browse.overview_page(archive, lines)
-    files |= browse.decade_pages(archive, lines) | browse.region_pages(archive)
-    files.update(bulletins_pages(archive))
-    files[urls.HOME] = home_page(archive, site_name)
-    files.update(campaigns.campaign_files(found))
-    files.update(feeds.feed_files(archive, site_name, own))
-    files.update(downloads.download_files(archive, lines, {c.slug: c.entries for c in found}))
-    files |= renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families}))
+            yield from family_pages(family, lines[family.id]).items()
+    yield urls.AGENCIES, browse.overview_page(archive, lines)
+    yield from (browse.decade_pages(archive, lines) | browse.region_pages(archive)).items()
+    yield from bulletins_pages(archive).items()
+    yield urls.HOME, home_page(archive, site_name)
+    yield from campaigns.campaign_files(found).items()
+    yield from feeds.feed_files(archive, site_name, own).items()
+    yield from downloads.download_files(archive, lines, {c.slug: c.entries for c in found}).items()
+    yield from renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families})).items()
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
-        files[urls.api(name)] = downloads.as_json(data(archive))
-    files[urls.api("campaigns")] = downloads.as_json(campaigns.api_campaigns(found))
-    return files
+        yield urls.api(name), downloads.as_json(data(archive))
+    yield urls.api("campaigns"), downloads.as_json(campaigns.api_campaigns(found))
 
 
 def agency_page(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -11,6 +12,7 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", text.lower()).strip("-")
 
 
+@cache  # the same agency and region names come back in every bulletin
 def pinyin_slug(text: str, keep: int | None = None) -> str:
     """莆田 -> putian. Syllables run together, as in place names; other text is kept ASCII.
     `keep`: only the first characters' syllables, read in the context of the whole text

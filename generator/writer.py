@@ -8,7 +8,9 @@ import re
 import shutil
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from generator.runs import deferred_signals
 # The parts of docs/ the generator owns. Everything else there is hand-written.
 MANAGED = ("index.md", "bulletins", "agencies", "campaigns", "api", "feed.xml", "feeds", "downloads", "browse")
 _THREADS = 4  # files created at once
+_BATCH = 64  # files a thread takes at once (a task per file costs more than its write)
 STAGING = ".generate-"  # prefix of the staging folders beside docs/
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)*$")
 
@@ -28,43 +31,56 @@ class WriteStats:
     removed: int
 
 
-def write_site(docs: Path, files: dict[str, str | bytes]) -> WriteStats:
-    """Make docs/ hold exactly `files`, rewriting only what changed: text (written as UTF-8) or bytes
-    (an attachment as published, offered for download).
+def write_site(docs: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> WriteStats:
+    """Make docs/ hold exactly `files` (path -> content, or such pairs one at a time as the renderer
+    makes them), rewriting only what changed: text (written as UTF-8) or bytes (an attachment as
+    published, offered for download).
 
-    New files go straight to their place; changed ones are staged beside docs/ and renamed over
-    the old ones once every byte is written, stale ones removed last. A write that fails (a full
-    disk, a folder that cannot be written) takes everything back, so docs/ is as it was, and names
-    its file: OSError with the docs/ path as filename.
+    New files go straight to their place as they come; changed ones are staged beside docs/ and
+    renamed over the old ones once every byte is written, stale ones removed last. A write that
+    fails (a full disk, a folder that cannot be written) or a path refused takes everything back,
+    so docs/ is as it was, and names its file: OSError with the docs/ path as filename.
     """
-    for rel in files:
-        if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED:
-            raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/")
     docs.mkdir(parents=True, exist_ok=True)
     existing = _existing(docs)
     staging = tempfile.mkdtemp(prefix=STAGING, dir=docs.parent)
     created = _Created()
-    writes, replaced = [], []
-    for rel, content in sorted(files.items()):
-        data = content if isinstance(content, bytes) else content.encode("utf-8")
-        target = os.path.join(docs, rel)
-        if rel not in existing:
-            writes.append((target, data))
-        elif existing[rel] != len(data) or _read(target) != data:
-            writes.append((os.path.join(staging, rel), data))
-            replaced.append(rel)
-    stale = sorted(set(existing) - set(files))
+    seen: set[str] = set()
+    replaced: list[str] = []
+    written = 0
     try:
         pool = ThreadPoolExecutor(_THREADS)
+        pending: deque[Future] = deque()
+        batch: list[tuple[str, bytes]] = []
         try:
-            for path, _ in writes:
-                created.folder(os.path.dirname(path))
-            # Creating a file mostly waits for the disk: a few at once overlap the waits (benchmarks/
-            # RESULTS.md). Each thread takes every _THREADS-th file (a task per file costs more than
-            # its write).
-            list(pool.map(created.write_all, [writes[n::_THREADS] for n in range(_THREADS)]))
+            for rel, content in files.items() if isinstance(files, Mapping) else files:
+                if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED or rel in seen:
+                    raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/, or twice")
+                seen.add(rel)
+                data = content if isinstance(content, bytes) else content.encode("utf-8")
+                if rel not in existing:
+                    target = os.path.join(docs, rel)
+                elif existing[rel] != len(data) or _read(os.path.join(docs, rel)) != data:
+                    target = os.path.join(staging, rel)
+                    replaced.append(rel)
+                else:
+                    continue
+                created.folder(os.path.dirname(target))
+                batch.append((target, data))
+                written += 1
+                if len(batch) == _BATCH:
+                    pending.append(pool.submit(created.write_all, batch))
+                    batch = []
+                    # Creating a file mostly waits for the disk: a few threads overlap the waits
+                    # (benchmarks/RESULTS.md). A few batches ahead at most: the rest are not yet made.
+                    while len(pending) > 2 * _THREADS:
+                        pending.popleft().result()
+            pending.append(pool.submit(created.write_all, batch))
+            while pending:
+                pending.popleft().result()
+            stale = sorted(set(existing) - seen)
             with deferred_signals("the new pages are in place"):
-                _commit(docs, staging, replaced, stale)
+                _commit(docs, staging, sorted(replaced), stale)
         except BaseException as exc:
             created.stopped.set()  # a signal may have come mid-write: the threads end before undo() looks
             pool.shutdown(wait=True)
@@ -78,7 +94,7 @@ def write_site(docs: Path, files: dict[str, str | bytes]) -> WriteStats:
     if stale:
         with contextlib.suppress(OSError):  # an empty folder left is harmless; the pages are in place
             _remove_empty_folders(docs)
-    return WriteStats(written=len(writes), unchanged=len(files) - len(writes), removed=len(stale))
+    return WriteStats(written=written, unchanged=len(seen) - written, removed=len(stale))
 
 
 def _commit(docs: Path, staging: str, replaced: list[str], stale: list[str]) -> None:

@@ -15,7 +15,7 @@ def work(tmp_path: Path) -> Path:
     return work
 
 
-COMMANDS = ("build", "check", "site", "serve", "agencies")
+COMMANDS = ("build", "check", "site", "serve", "inputs", "agencies")
 
 
 def _help(capsys, *args: str) -> str:
@@ -224,3 +224,10 @@ def test_agencies_lists_every_agency_with_its_family_and_how_it_joined(tmp_path:
         f"{seeds.name}/a.txt:7\t省数据管理局\tshujuguanli\tunknown",
         "4 agencies and partners: 1 exact, 1 alias, 1 key, 1 unknown",
     ]
+
+
+def test_inputs_prints_the_hash_the_site_build_keys_its_cache_on(capsys):
+    from generator.sitebuild import inputs_hash
+
+    assert main(["inputs"]) == 0
+    assert capsys.readouterr().out.strip() == inputs_hash(Path("mkdocs.yml"))

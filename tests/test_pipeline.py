@@ -1,4 +1,5 @@
 import errno
+import os
 import re
 import signal
 from pathlib import Path
@@ -24,16 +25,20 @@ def work(tmp_path: Path) -> Path:
 def test_site_generates_checks_builds_and_swaps_the_site_in(work: Path):
     result = run("site", "--strict", cwd=work)
     assert result.returncode == 0, result.stderr
-    generated, checked, slimmed, built = result.stdout.splitlines()
+    generated, checked, slimmed, how, built = result.stdout.splitlines()
     assert generated == "2 bulletins, 47 agency pages, 26 families: 273 files written, 0 unchanged, 0 removed"
     assert checked == "check: every item of 2 seed files is on its page, character for character"
     sizes = re.fullmatch(r"postbuild: [\d,]+ pages, ([\d,]+) -> ([\d,]+) bytes, \d+ icons, [\d,]+ addresses.*", slimmed)
     assert sizes and int(sizes[2].replace(",", "")) < 0.7 * int(sizes[1].replace(",", ""))
+    assert how == (
+        "site: full build (no cache of the build that made site/): 115 of 115 pages rendered, 0 files kept from site/"
+    )
     assert built == "site: built in site"
     assert (work / "site/bulletins/2024-national/public-security/index.html").is_file()
     assert not (work / "site/previous.html").exists()
     assert "公安部" in (work / "site/search/search_index.json").read_text(encoding="utf-8")
-    assert not list(work.glob(".site-*"))  # no build or old site left behind
+    assert [p.name for p in work.glob(".site-*")] == [".site-cache"]  # no build or old site left behind
+    assert sorted(os.listdir(work / ".site-cache")) == ["current", "seeds", "templates"]
 
 
 def test_a_failed_mkdocs_build_keeps_the_previous_site(work: Path):
@@ -193,3 +198,41 @@ def test_a_failed_final_rename_puts_the_previous_site_back(tmp_path: Path, monke
     assert list(tree(site)) == ["previous.html"]
     assert (site / "previous.html").read_text(encoding="utf-8") == "the site as it was"
     assert not (tmp_path / ".site-old").exists()
+
+
+def test_seeds_loaded_before_come_from_the_cache_with_their_warnings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from dataclasses import astuple
+
+    from generator.errors import Warnings
+    from generator.load import seed_files
+    from generator.registry import load_registry
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    title = "附件1\n\n2024年福建省“质量月”联合主办单位开展的主要活动\n\n"
+    skips = "一、省市场监管局组织开展质量宣传。\n\n三、省体育局开展群众体育活动。\n"  # no 二: a warning
+    (seeds / "a.txt").write_text(title + skips, "utf-8")
+    (seeds / "b.txt").write_text(title.replace("福建", "浙江") + "一、省公安厅开展打假行动。\n", "utf-8")
+    cache, registry = tmp_path / "cache", load_registry()
+    reads = []
+    real_read = pipeline.read_seed
+    monkeypatch.setattr(pipeline, "read_seed", lambda path, *args: reads.append(path.name) or real_read(path, *args))
+
+    def load() -> tuple[list, list]:
+        warnings = Warnings()
+        loaded = pipeline.load_bulletins(seed_files(seeds), registry, warnings, cache=cache)
+        return [astuple(bulletin) for _, bulletin in loaded], [str(item) for item in warnings.items]  # eq=False
+
+    first = load()
+    assert reads == ["a.txt", "b.txt"] and first[1]  # a's numbering skips: a warning
+    assert load() == first and reads == ["a.txt", "b.txt"]  # the same bulletins and warnings, nothing read
+    (seeds / "b.txt").write_text(title.replace("福建", "浙江") + "一、省公安厅开展打假行动，保障质量。\n", "utf-8")
+    changed = load()
+    assert reads[2:] == ["b.txt"] and changed[0][1] != first[0][1] and changed[1] == first[1]
+    assert len(os.listdir(cache)) == 2  # b's old entry is gone
+    for name in os.listdir(cache):
+        (cache / name).write_bytes(b"not a pickle")  # entries that cannot be read: the seeds are read again
+    assert load() == changed and reads[3:] == ["a.txt", "b.txt"]
+    fresh = pipeline.load_bulletins(seed_files(seeds), registry, Warnings())
+    kept = pipeline.load_bulletins(seed_files(seeds), registry, Warnings(), cache=cache)
+    assert [(doc, astuple(bulletin)) for doc, bulletin in fresh] == [(doc, astuple(b)) for doc, b in kept]

@@ -13,7 +13,7 @@ from tests.helpers import SITE_NAME, seed_bulletins
 
 GOLDEN = Path(__file__).parent / "golden"
 ARCHIVE = build_archive(list(seed_bulletins().values()), load_registry(), Warnings())
-FILES = render_site(ARCHIVE, {b.id: f"source of {b.id}\n" for b in ARCHIVE.bulletins}, SITE_NAME)
+FILES = dict(render_site(ARCHIVE, {b.id: f"source of {b.id}\n" for b in ARCHIVE.bulletins}, SITE_NAME))
 AGENCY_KEYS = {"title", "bulletin", "year", "region", "level", "agency", "agency_id", "order", "campaigns", "source"}
 
 

@@ -59,7 +59,7 @@ def synthetic_archive(years: int = YEARS, families: int = FAMILIES) -> Archive:
 
 def test_every_page_stays_under_the_limit_at_50_years_and_100_families(tmp_path: Path):
     archive = synthetic_archive()
-    files = render_site(archive, {b.id: "" for b in archive.bulletins}, SITE_NAME)
+    files = dict(render_site(archive, {b.id: "" for b in archive.bulletins}, SITE_NAME))
     # Every kind of page once (each family's, year's … alike): the 5,000 agency pages need not be built.
     one_of_each = (
         "agencies/family-000.md",

@@ -35,7 +35,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -88,7 +88,7 @@ class Records:
             record = list(dict.fromkeys(word for page in sections for word in tokens(page)))
             seen.update(word for word in record if is_bigram(word))
             words = " ".join(record)
-            meta = json.dumps([asdict(page) for page in sections], ensure_ascii=False, separators=(",", ":"))
+            meta = json.dumps([page.fields() for page in sections], ensure_ascii=False, separators=(",", ":"))
             target = folder / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(

@@ -40,7 +40,7 @@ def test_actions_are_pinned_to_major_versions():
     for path in WORKFLOWS:
         for step in steps(yaml.safe_load(path.read_text(encoding="utf-8"))):
             if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+                assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w.-]+)?@v\d+", step["uses"]), step["uses"]  # cache/restore
 
 
 def test_pip_cache_and_pages_permissions():
@@ -68,6 +68,7 @@ RUNS = {  # what runs on which event: the deploy job, and the build job's steps 
     "Configure Pages": PUBLISH,
     "Upload the site for Pages": PUBLISH,
     "Keep the site for preview": {"pull request"},
+    "Keep this build for the next": PUBLISH,
 }
 
 
@@ -83,6 +84,26 @@ def test_only_main_deploys_and_pull_requests_keep_a_preview():
     assert jobs["deploy"]["needs"] in ("build", ["build"])  # never deploy what was not tested and built
     upload = next(s for s in jobs["build"]["steps"] if s.get("name") == "Upload the site for Pages")
     assert upload["uses"].startswith("actions/upload-pages-artifact@") and upload["with"]["path"] == "site/"
+
+
+def test_the_build_starts_from_the_last_build_of_main_with_the_same_inputs():
+    """Restored before `make site` and saved after it, under one key made of the inputs hash
+    (generator/sitebuild.py), so that a build reads only a cache made from the same inputs."""
+    build = yaml.safe_load(SITE.read_text(encoding="utf-8"))["jobs"]["build"]["steps"]
+    names = [step.get("name") for step in build]
+    restore, save = (
+        next(s for s in build if s.get("uses", "").startswith(f"actions/cache/{a}@")) for a in ("restore", "save")
+    )
+    assert names.index(restore["name"]) < names.index("Build the site") < names.index(save["name"])
+    assert restore["with"]["path"] == save["with"]["path"]
+    assert set(restore["with"]["path"].split()) == {"docs", "site", ".site-cache"}
+    assert restore["with"]["key"] == save["with"]["key"]
+    assert restore["with"]["key"].startswith("site-${{ steps.inputs.outputs.hash }}-")
+    assert restore["with"]["restore-keys"] == "site-${{ steps.inputs.outputs.hash }}-"
+    inputs = next(s for s in build if s.get("id") == "inputs")
+    assert "python -m generator inputs" in inputs["run"] and names.index(inputs["name"]) < names.index(restore["name"])
+    # the checkout's own hand-written docs win over the restored ones
+    assert "git checkout -- docs" in build[names.index(restore["name"]) + 1]["run"]
 
 
 @pytest.mark.parametrize(

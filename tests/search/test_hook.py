@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from generator.buildcache import ENV, SEARCH, BuildCache
 from generator.search import hook
 from generator.search.pages import INDEX, WORKERS, SearchPage
 from tests.helpers import build_site, generate_docs, make_project
@@ -59,7 +60,7 @@ def test_a_page_leaves_materials_index_for_ours_with_its_title_unescaped():
     assert hook.on_page_markdown("# A", page=page) == "# A"
     assert page.meta["search"] == {"exclude": True}
     assert hook.on_page_content('<ol><li id="a-1">昆仑</li></ol>', page=page) == '<ol><li id="a-1">昆仑</li></ol>'
-    assert hook._state["pages"] == [SearchPage("a/", "公安部 & 甲", "公安部", ("昆仑",), 0)]
+    assert hook._state["pages"] == {"a.md": SearchPage("a/", "公安部 & 甲", "公安部", ("昆仑",), 0)}
 
 
 def test_an_excluded_page_is_not_indexed():
@@ -69,7 +70,7 @@ def test_an_excluded_page_is_not_indexed():
     )
     hook.on_page_markdown("# A", page=page)
     hook.on_page_content("<p>A</p>", page=page)
-    assert hook._state["pages"] == []
+    assert hook._state["pages"] == {}
 
 
 def test_a_page_whose_search_setting_material_refuses_is_left_to_material():
@@ -83,3 +84,25 @@ def test_a_site_without_materials_search_gets_no_index(tmp_path: Path):
     hook.on_config(SimpleNamespace(extra={}))
     hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pages_not_rendered_come_from_the_build_cache_in_the_builds_order(tmp_path: Path, monkeypatch):
+    """An incremental build: b.md rendered now; a.md and d.md kept as the cache has them; c.md rendered
+    but no longer searched (not taken from the cache); gone.md no longer in the build."""
+    cache = BuildCache(tmp_path)
+    build = ["a.md", "b.md", "c.md", "d.md"]
+    kept = {uri: SearchPage(f"{uri[0]}/", uri, "", (f"old {uri}",), 1) for uri in [*build, "gone.md"]}
+    (tmp_path / "current").mkdir()
+    (tmp_path / "current" / SEARCH).write_text(json.dumps({uri: page.fields() for uri, page in kept.items()}), "utf-8")
+    monkeypatch.setenv(ENV, str(tmp_path))
+    hook.on_config(SimpleNamespace(extra={}))
+    hook.on_files(SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(src_uri=uri) for uri in build]))
+    for uri, meta in (("b.md", {}), ("c.md", {"search": {"exclude": True}})):
+        page = SimpleNamespace(meta=meta, file=SimpleNamespace(src_uri=uri), title=uri.upper(), url=f"{uri[0]}/")
+        hook.on_page_markdown("", page=page)
+        hook.on_page_content("<p>new</p>", page=page)
+    pages = hook._all_pages(BuildCache.from_env())
+    assert pages == [kept["a.md"], SearchPage("b/", "B.MD", "", ("new",), 1), kept["d.md"]]
+    assert json.loads((cache.next / SEARCH).read_text(encoding="utf-8")) == {
+        uri: json.loads(json.dumps(page.fields())) for uri, page in zip(("a.md", "b.md", "d.md"), pages, strict=True)
+    }

@@ -1,0 +1,172 @@
+"""Incremental site build benchmark (not a test): a bulletin added to a built archive, against a
+full build of the same archive (issue 17).
+
+    .venv/bin/python benchmarks/incremental.py [--bulletins 400 4000] [--scratch DIR] [--no-write]
+
+For each size it synthesises N + 1 bulletins (benchmarks/synth.py) in a scratch copy of the project
+and runs `python -m generator site --strict` (what `make site` runs), each time sampling the summed
+memory of all its processes (benchmarks/memory.py):
+
+- full: from an empty docs/ and no site/; again with nothing changed; then with the held-back
+  bulletin added (an incremental build), and that site compared file for file with a full build
+  of the same N + 1 bulletins in a copy of the project (`--full`);
+- generate alone into an empty docs/, against a plain Python loop writing the same files on the
+  same disk (benchmarks/run.py plain_writes), and the generator's startup (`--help`, best of five).
+
+Prints the table and writes benchmarks/INCREMENTAL.md (unless --no-write).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.memory import sampled  # noqa: E402
+from benchmarks.run import _env, plain_writes  # noqa: E402
+from benchmarks.synth import write_archive  # noqa: E402
+from benchmarks.tables import markdown_table  # noqa: E402
+from tests.helpers import make_project  # noqa: E402
+
+PY = sys.executable
+SITE = [PY, "-m", "generator", "site", "--strict"]
+
+
+def report(stdout: str) -> str:
+    """The build's own line: `site: incremental build: 61 of 10,051 pages rendered …`."""
+    return next(line for line in stdout.splitlines() if line.startswith(("site: full", "site: incremental")))
+
+
+def same_sites(a: Path, b: Path) -> tuple[int, list[str]]:
+    """How many files the two sites hold, and those that differ or are in one only."""
+    names = {
+        os.path.relpath(os.path.join(folder, name), root)
+        for root in (a, b)
+        for folder, _, files in os.walk(root)
+        for name in files
+    }
+    differ = [name for name in sorted(names) if not (a / name).is_file() or not (b / name).is_file()]
+    both = sorted(names - set(differ))
+    _, mismatch, errors = filecmp.cmpfiles(a, b, both, shallow=False)
+    return len(names), differ + mismatch + errors
+
+
+def startup_s() -> float:
+    """`python -m generator --help`, best of five: the interpreter and the generator's imports."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([PY, "-m", "generator", "--help"], check=True, capture_output=True, env=_env())
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def measure(count: int, work: Path) -> dict:
+    (work / "project").mkdir()
+    project = make_project(work / "project")
+    shutil.rmtree(project / "seeds")
+    files = write_archive(count + 1, project / "seeds")
+    extra = files[-1].rename(work / files[-1].name)  # held back: the bulletin added later
+    env = _env()
+
+    generate = [PY, "-m", "generator", "build", "--strict"]
+    os.sync()
+    gen = sampled(generate, project, env)
+    os.sync()
+    plain = plain_writes(project / "docs", work / "plain")
+    shutil.rmtree(work / "plain")
+
+    full = sampled(SITE, project, env)
+    again = sampled(SITE, project, env)
+    shutil.copy(extra, project / "seeds" / extra.name)
+    added = sampled(SITE, project, env)
+
+    copy = work / "copy"
+    shutil.copytree(project, copy, symlinks=True, ignore=shutil.ignore_patterns("site", ".site-*"))
+    reference = sampled([*SITE, "--full"], copy, env)
+    total, differ = same_sites(project / "site", copy / "site")
+    return {
+        "bulletins": count,
+        "full_s": full.seconds,
+        "full_mb": full.peak_mb,
+        "again_s": again.seconds,
+        "added_s": added.seconds,
+        "added_mb": added.peak_mb,
+        "share": added.seconds / full.seconds,
+        "reference_s": reference.seconds,
+        "reference_mb": reference.peak_mb,
+        "added_report": report(added.stdout),
+        "files": total,
+        "differ": len(differ),
+        "generate_s": gen.seconds,
+        "generate_mb": gen.peak_mb,
+        "plain_s": plain,
+        "generate_ratio": gen.seconds / plain,
+    }
+
+
+ROWS = [
+    ("full_s", "full make site s (empty docs/, no site/)", "{:.1f}"),
+    ("full_mb", "… peak MB, all processes together", "{:,}"),
+    ("again_s", "make site again s (nothing changed)", "{:.1f}"),
+    ("added_s", "make site s, one bulletin added (incremental)", "{:.1f}"),
+    ("added_mb", "… peak MB, all processes together", "{:,}"),
+    ("share", "incremental / full", "{:.1%}"),
+    ("added_report", "… the build's report", "{}"),
+    ("reference_s", "the same N + 1 bulletins, `--full` s", "{:.1f}"),
+    ("reference_mb", "… peak MB, all processes together", "{:,}"),
+    ("files", "site files", "{:,}"),
+    ("differ", "files that differ, incremental vs full", "{:,}"),
+    ("generate_s", "generate s, empty docs/ (its own process)", "{:.2f}"),
+    ("generate_mb", "… peak MB", "{:,}"),
+    ("plain_s", "the same files, plain writes s", "{:.2f}"),
+    ("generate_ratio", "generate / plain writes", "{:.2f}"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    header = ["measure", *(f"N={row['bulletins']}" for row in rows)]
+    return markdown_table(header, [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in ROWS])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bulletins", type=int, nargs="+", default=[400, 4000])
+    parser.add_argument("--scratch", type=Path, help="folder for the scratch projects (default: system temp)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave INCREMENTAL.md as it is")
+    args = parser.parse_args()
+    rows = []
+    for count in args.bulletins:
+        with tempfile.TemporaryDirectory(prefix="zly-incremental-", dir=args.scratch) as work:
+            rows.append(measure(count, Path(work)))
+        print(table(rows), flush=True)
+    startup = startup_s()
+    text = (
+        "# Incremental site build\n\n"
+        f"Measured by `.venv/bin/python benchmarks/incremental.py --bulletins {' '.join(map(str, args.bulletins))}"
+        f"{f' --scratch {args.scratch}' if args.scratch else ''}` on {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}.\n\n"
+        "Each `make site` is `python -m generator site --strict`: generate, then build (beside site/, "
+        "checked meanwhile) and swap. Memory: the summed resident memory of all its processes, "
+        "sampled five times a second.\n\n"
+        f"{table(rows)}\n\n"
+        f"Startup (`python -m generator --help`, best of five): {startup:.2f} s.\n"
+    )
+    print(text)
+    if not args.no_write:
+        (ROOT / "benchmarks" / "INCREMENTAL.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
