@@ -115,14 +115,11 @@ def generate(
 
 
 def slim(site: Path) -> str:
-    """The post-build step (generator/postbuild.py), the same whichever engine built the site."""
+    """The post-build step (generator/postbuild.py) after an engine that runs without
+    generator/sitebuild.py (Zensical), which runs it itself."""
     from generator.postbuild import postbuild
 
-    stats = postbuild(site)
-    return (
-        f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, "
-        f"{stats.icons} icons, {stats.addresses:,} addresses in the sitemap"
-    )
+    return postbuild(site).summary()
 
 
 def verify(seeds: Path, docs: Path) -> str:

@@ -72,6 +72,12 @@ class Stats:
     addresses: int  # in the sitemap
     page_icons: dict[str, frozenset[Icon]] = field(default_factory=dict, compare=False)  # by page path
 
+    def summary(self) -> str:
+        return (
+            f"postbuild: {self.pages:,} pages, {self.bytes_before:,} -> {self.bytes_after:,} bytes, "
+            f"{self.icons} icons, {self.addresses:,} addresses in the sitemap"
+        )
+
 
 def shared_config(page: str) -> dict | None:
     """The theme's config as config.js holds it: `page`'s (the site's home page, whose root is `.`),

@@ -269,8 +269,7 @@ def run(engine: str, config: Path, build: Path, site: Path, cache: BuildCache, f
     cache.write(
         REPORT,
         [
-            f"postbuild: {stats.pages:,} pages, {stats.bytes_before:,} -> {stats.bytes_after:,} bytes, "
-            f"{stats.icons} icons, {stats.addresses:,} addresses in the sitemap",
+            stats.summary(),
             f"site: {how}: {rendered:,} of {pages:,} pages rendered, {len(chosen.kept):,} files kept from {site.name}/",
         ],
     )
