@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.memory import sampled  # noqa: E402
 from benchmarks.run import _env, plain_writes  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
-from benchmarks.tables import markdown_table  # noqa: E402
+from benchmarks.tables import measures_table  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 PY = sys.executable
@@ -135,8 +135,7 @@ ROWS = [
 
 
 def table(rows: list[dict]) -> str:
-    header = ["measure", *(f"N={row['bulletins']}" for row in rows)]
-    return markdown_table(header, [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in ROWS])
+    return measures_table(rows, ROWS)
 
 
 def main() -> int:

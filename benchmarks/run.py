@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.memory import sampled  # noqa: E402
 from benchmarks.phases import phases_table  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
-from benchmarks.tables import markdown_table  # noqa: E402
+from benchmarks.tables import measures_table  # noqa: E402
 from generator.writer import MANAGED, generated_files  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
@@ -286,10 +286,7 @@ COLUMNS = [
 
 
 def table(rows: list[dict]) -> str:
-    return markdown_table(
-        ["measure", *(f"N={row['bulletins']}" for row in rows)],
-        [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in COLUMNS],
-    )
+    return measures_table(rows, COLUMNS)
 
 
 def details(rows: list[dict]) -> str:

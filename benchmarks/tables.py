@@ -8,3 +8,11 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def measures_table(rows: list[dict], measures: list[tuple[str, str, str]]) -> str:
+    """A line per measure (key, label, format), a column per row (one archive size, `bulletins`)."""
+    return markdown_table(
+        ["measure", *(f"N={row['bulletins']}" for row in rows)],
+        [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in measures],
+    )

@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -36,25 +35,13 @@ SEARCH = "search.json"
 REPORT = "report.json"
 
 
-@dataclass(frozen=True)
 class BuildCache:
-    folder: Path
+    """The folder, and its parts (the module docstring says what each holds)."""
 
-    @property
-    def current(self) -> Path:
-        return self.folder / "current"
-
-    @property
-    def next(self) -> Path:
-        return self.folder / "next"
-
-    @property
-    def templates(self) -> Path:
-        return self.folder / "templates"
-
-    @property
-    def seeds(self) -> Path:
-        return self.folder / "seeds"
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.current, self.next = folder / "current", folder / "next"
+        self.templates, self.seeds = folder / "templates", folder / "seeds"
 
     @classmethod
     def from_env(cls) -> BuildCache | None:
@@ -101,12 +88,20 @@ def code_hash() -> str:
     code, theme overrides, hooks, agency registry, regions), Python's version and every installed
     package's (the engine, Material, Markdown's extensions, pypinyin, Pagefind …)."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for file in sorted(package.rglob("*")):
-        if file.is_file() and "__pycache__" not in file.parts:
-            digest.update(f"\0{file.relative_to(package).as_posix()}\0".encode())
-            digest.update(file.read_bytes())
+    digest = hashlib.sha256(files_hash([package], package).encode())
     digest.update(sys.version.encode())
     versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     digest.update("\n".join(versions).encode())
+    return digest.hexdigest()
+
+
+def files_hash(paths: list[Path], root: Path) -> str:
+    """A hash of each file of `paths` (files, or folders whole, compiled Python aside) by its path
+    from `root` and its bytes: a file renamed, added or changed changes it."""
+    digest = hashlib.sha256()
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(f"\0{os.path.relpath(file, root)}\0".encode())
+                digest.update(file.read_bytes())
     return digest.hexdigest()

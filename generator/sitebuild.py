@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.buildcache import ENV, MANIFEST, REPORT, BuildCache, code_hash
+from generator.buildcache import ENV, MANIFEST, REPORT, BuildCache, code_hash, files_hash
 from generator.postbuild import Icon, Stats, postbuild
 from generator.runs import release_memory
 
@@ -59,12 +59,8 @@ def inputs_hash(config: Path) -> str:
     # An object a YAML tag made (!!python/name:…) by its name, not its address, which changes every run.
     digest.update(json.dumps(settings, sort_keys=True, default=_named, ensure_ascii=False).encode())
     theme = settings.get("theme") if isinstance(settings.get("theme"), dict) else {}
-    for path in (config.parent / path for path in [*(settings.get("hooks") or []), theme.get("custom_dir")] if path):
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.is_file() and "__pycache__" not in file.parts:
-                digest.update(f"\0{os.path.relpath(file, config.parent)}\0".encode())
-                digest.update(file.read_bytes())
+    named = [config.parent / path for path in [*(settings.get("hooks") or []), theme.get("custom_dir")] if path]
+    digest.update(files_hash(named, config.parent).encode())
     return digest.hexdigest()
 
 

@@ -52,11 +52,16 @@ INDEX_WORKER = Path(__file__).with_name("index_worker.js")
 _state: dict = {"backend": None, "order": [], "rendered": set(), "searched": {}, "pages": {}}
 
 
+def _clear() -> None:
+    _state.update(order=[], rendered=set(), searched={}, pages={})
+
+
 def on_config(config, **_):
     backend = (config.extra or {}).get(SETTING, "lunr") or "lunr"
     if backend not in BACKENDS:
         raise PluginError(f"extra.{SETTING} must be one of {', '.join(BACKENDS)}, not {backend!r}")
-    _state.update(backend=backend, order=[], rendered=set(), searched={}, pages={})
+    _state["backend"] = backend
+    _clear()
     if backend == "pagefind":
         _state["recent_pages"] = pagefind_index.recent_pages(os.environ)
     return config
@@ -103,7 +108,7 @@ def on_post_build(config, **_):
     else:
         write_index(site, pages, with_pages=True)
         install_worker(site, INDEX_WORKER)
-    _state.update(order=[], rendered=set(), searched={}, pages={})  # a page's worth each, 10^5 pages
+    _clear()  # a page's worth each, 10^5 pages
 
 
 def _all_pages(cache: BuildCache | None) -> list[SearchPage]:
