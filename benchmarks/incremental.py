@@ -11,7 +11,9 @@ memory of all its processes (benchmarks/memory.py):
   bulletin added (an incremental build), and that site compared file for file with a full build
   of the same N + 1 bulletins in a copy of the project (`--full`);
 - generate alone into an empty docs/, against a plain Python loop writing the same files on the
-  same disk (benchmarks/run.py plain_writes), and the generator's startup (`--help`, best of five).
+  same disk (benchmarks/run.py plain_writes), each until its files are on the disk (os.sync): in
+  the scratch folder, and when that is another file system (`--scratch /dev/shm`), three times
+  more on the project's own disk; and the generator's startup (`--help`, best of five).
 
 Prints the table and writes benchmarks/INCREMENTAL.md (unless --no-write).
 """
@@ -23,6 +25,7 @@ import filecmp
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,10 +35,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.memory import sampled  # noqa: E402
+from benchmarks.memory import Sampled, sampled  # noqa: E402
 from benchmarks.run import _env, plain_writes  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import measures_table  # noqa: E402
+from generator.writer import MANAGED  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 PY = sys.executable
@@ -79,12 +83,13 @@ def measure(count: int, work: Path) -> dict:
     extra = files[-1].rename(work / files[-1].name)  # held back: the bulletin added later
     env = _env()
 
-    generate = [PY, "-m", "generator", "build", "--strict"]
-    os.sync()
-    gen = sampled(generate, project, env)
-    os.sync()
-    plain = plain_writes(project / "docs", work / "plain")
-    shutil.rmtree(work / "plain")
+    gen, plain = generate_and_plain(project, work / "plain")
+    on_disk = None
+    if os.stat(work).st_dev != os.stat(ROOT).st_dev:  # the scratch is elsewhere (tmpfs): the project's disk too
+        with tempfile.TemporaryDirectory(prefix="zly-generate-", dir=ROOT.parent) as folder:
+            (Path(folder) / "project").mkdir()
+            disk = make_project(Path(folder) / "project", seeds=project / "seeds")
+            on_disk = [generate_and_plain(disk, Path(folder) / "plain", remove=True) for _ in range(3)]
 
     full = sampled(SITE, project, env)
     again = sampled(SITE, project, env)
@@ -112,7 +117,34 @@ def measure(count: int, work: Path) -> dict:
         "generate_mb": gen.peak_mb,
         "plain_s": plain,
         "generate_ratio": gen.seconds / plain,
+        **(medians(on_disk) if on_disk else {}),
     }
+
+
+def generate_and_plain(project: Path, plain: Path, remove: bool = False) -> tuple[Sampled, float]:
+    """`generator build` into an empty docs/, then a plain loop writing the same files: each timed
+    until its files are on the disk (os.sync), as neither is done before. `remove`: docs/'s
+    generated files first."""
+    if remove:
+        for name in MANAGED:
+            path = project / "docs" / name
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    os.sync()
+    gen = sampled([PY, "-m", "generator", "build", "--strict"], project, _env())
+    start = time.perf_counter()
+    os.sync()
+    gen = Sampled(gen.seconds + time.perf_counter() - start, gen.peak_mb, gen.stdout)
+    seconds = plain_writes(project / "docs", plain)
+    start = time.perf_counter()
+    os.sync()
+    seconds += time.perf_counter() - start
+    shutil.rmtree(plain)
+    return gen, seconds
+
+
+def medians(runs: list[tuple[Sampled, float]]) -> dict:
+    generate, plain = statistics.median(g.seconds for g, _ in runs), statistics.median(p for _, p in runs)
+    return {"disk_generate_s": generate, "disk_plain_s": plain, "disk_ratio": generate / plain}
 
 
 ROWS = [
@@ -131,6 +163,9 @@ ROWS = [
     ("generate_mb", "… peak MB", "{:,}"),
     ("plain_s", "the same files, plain writes s", "{:.2f}"),
     ("generate_ratio", "generate / plain writes", "{:.2f}"),
+    ("disk_generate_s", "generate s on the project's disk, median of 3", "{:.2f}"),
+    ("disk_plain_s", "the same files, plain writes s, median of 3", "{:.2f}"),
+    ("disk_ratio", "generate / plain writes on the project's disk", "{:.2f}"),
 ]
 
 

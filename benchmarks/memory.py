@@ -4,6 +4,7 @@ the build runs Pagefind and the post-build step's workers), and GNU time reports
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import tempfile
 import time
@@ -46,7 +47,8 @@ def sampled(command: list[str], cwd: Path, env: dict[str, str]) -> Sampled:
                 tree |= below
                 added = bool(below)
             peak = max(peak, sum(rss.get(pid, 0) for pid in tree))
-            time.sleep(0.2)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=0.2)  # not sleep: the end is timed as it comes
         seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)

@@ -11,8 +11,13 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def measures_table(rows: list[dict], measures: list[tuple[str, str, str]]) -> str:
-    """A line per measure (key, label, format), a column per row (one archive size, `bulletins`)."""
+    """A line per measure (key, label, format), a column per row (one archive size, `bulletins`);
+    a measure a row lacks shows as —, one no row has is left out."""
     return markdown_table(
         ["measure", *(f"N={row['bulletins']}" for row in rows)],
-        [[label, *(fmt.format(row[key]) for row in rows)] for key, label, fmt in measures],
+        [
+            [label, *(fmt.format(row[key]) if key in row else "—" for row in rows)]
+            for key, label, fmt in measures
+            if any(key in row for row in rows)
+        ],
     )

@@ -8,6 +8,9 @@
 - `seeds/`: each seed as read and parsed (generator/pipeline.py load_bulletins), with the warnings
   it gave, by a hash of its bytes, its name, the registry and `code_hash()`: a seed unchanged is
   not read again (a .doc not converted again by LibreOffice).
+- `pages.json`: the key of each agency and bulletin page in docs/ (generator/pagekeys.py): a page
+  whose key is unchanged is not rendered again. It describes docs/, not site/, so it is saved
+  once generate has written docs/.
 - A build writes `next/` (and its `report.json`: the lines it has to say). `make site` removes
   `current/`, swaps the new site in, then renames `next/` to `current/`: a run killed in between
   leaves no `current/`, and the next build is a full one, never one from a cache that describes
@@ -42,6 +45,7 @@ class BuildCache:
         self.folder = folder
         self.current, self.next = folder / "current", folder / "next"
         self.templates, self.seeds = folder / "templates", folder / "seeds"
+        self.pages = folder / "pages.json"
 
     @classmethod
     def from_env(cls) -> BuildCache | None:

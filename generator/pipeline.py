@@ -26,6 +26,7 @@ from generator.errors import InputError, Interrupted, StepFailed, Warnings
 from generator.load import read_seed, seed_files
 from generator.match import build_archive
 from generator.model import Bulletin, Document
+from generator.pagekeys import PageKeys
 from generator.parse import parse_bulletin
 from generator.readers import TEXT_SUFFIXES, seed_name
 from generator.registry import Registry, load_registry
@@ -83,14 +84,22 @@ def _store(path: Path, value: tuple) -> None:
 
 
 def generate(
-    seeds: Path, docs: Path, registry_path: Path, strict: bool, site_name: str, cache: Path | None = None
+    seeds: Path,
+    docs: Path,
+    registry_path: Path,
+    strict: bool,
+    site_name: str,
+    cache: BuildCache | None = None,
+    full: bool = False,
 ) -> str:
     """Read, parse, match, render, write. Returns a summary; raises InputError on bad input.
-    `cache`: where seeds loaded before are kept (load_bulletins)."""
+    `cache`: the site build's (generator/buildcache.py), for the seeds loaded before
+    (load_bulletins) and the keys of the pages docs/ holds (generator/pagekeys.py), which spare
+    rendering them again unless `full`."""
     warnings = Warnings()
     registry = load_registry(registry_path)
     paths = seed_files(seeds, warnings)
-    loaded = load_bulletins(paths, registry, warnings, cache=cache)
+    loaded = load_bulletins(paths, registry, warnings, cache=cache.seeds if cache else None)
     bulletins = [bulletin for _, bulletin in loaded]
     sources = {bulletin.id: doc.text for doc, bulletin in loaded}
     originals = {
@@ -107,10 +116,14 @@ def generate(
         raise InputError(
             first.path, first.line, f"{len(warnings.warnings)} warning(s) with --strict; first: {first.message}"
         )
-    stats = write_site(docs, render_site(archive, sources, site_name, originals))
+    keys = (PageKeys(docs) if full else PageKeys.load(cache.pages, docs)) if cache else None
+    stats = write_site(docs, render_site(archive, sources, site_name, originals, keys))
+    if keys:
+        keys.save(cache.pages)
     return (
         f"{len(bulletins)} bulletins, {len(archive.entries)} agency pages, {len(archive.families)} families: "
         f"{stats.written} files written, {stats.unchanged} unchanged, {stats.removed} removed"
+        + (f"; {keys.kept} pages kept without rendering" if keys and keys.kept else "")
     )
 
 
@@ -159,7 +172,7 @@ def make_site(
         with build_command(engine, config, *paths, full, docs_ready) as (module, arguments, early):
             builder = runs.start(module, arguments, config.parent, (docs_ready,)) if early else None
             try:
-                generated = _generated(seeds, docs, registry, strict, settings.site_name, cache.seeds)
+                generated = _generated(seeds, docs, registry, strict, settings.site_name, cache, full)
                 os.write(go, b"1")
                 builder = builder or runs.start(module, arguments, cwd=config.parent)
                 checked = verify(seeds, docs)
@@ -181,11 +194,13 @@ def make_site(
     return [generated, checked, *built, f"site: built in {site}"]
 
 
-def _generated(seeds: Path, docs: Path, registry: Path, strict: bool, site_name: str, cache: Path) -> str:
+def _generated(
+    seeds: Path, docs: Path, registry: Path, strict: bool, site_name: str, cache: BuildCache, full: bool
+) -> str:
     """generate() for make_site: interrupted, site/ is as it was whatever docs/ then holds; then
     the memory it freed goes back to the system, before the build starts beside this process."""
     try:
-        generated = generate(seeds, docs, registry, strict, site_name, cache)
+        generated = generate(seeds, docs, registry, strict, site_name, cache, full)
     except Interrupted as stop:
         raise Interrupted(stop.signum) from None
     runs.release_memory()

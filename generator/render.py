@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
+from typing import Any
 
 from generator import browse, campaigns, charts, cite, compare, downloads, feeds, renames, urls
 from generator import meta as seed_meta
 from generator.indexes import api_agencies, api_bulletins, api_pages, by_year, entries_of, page_title, timelines
 from generator.model import LEVEL_NAMES, Archive, Bulletin, Entry, Family
+from generator.pagekeys import PageKeys
 from generator.urls import link
 
 # ASCII characters that mean something to Markdown, its extensions or a template engine,
@@ -79,12 +81,18 @@ def _escape(match: re.Match) -> str:
 
 
 def render_site(
-    archive: Archive, sources: dict[str, str], site_name: str, originals: dict[str, tuple[str, bytes]] | None = None
-) -> Iterator[tuple[str, str | bytes]]:
+    archive: Archive,
+    sources: dict[str, str],
+    site_name: str,
+    originals: dict[str, tuple[str, bytes]] | None = None,
+    keys: PageKeys | None = None,
+) -> Iterator[tuple[str, str | bytes | object]]:
     """Every generated file under docs/, as (path, content), one at a time: the writer writes each
     as it comes, so that the archive's pages are never all in memory at once. `sources`: bulletin
     id -> seed text; `site_name`: mkdocs.yml's, for the home page; `originals`: bulletin id ->
-    (suffix, bytes) of a Word or PDF seed, offered for download."""
+    (suffix, bytes) of a Word or PDF seed, offered for download; `keys`: the page keys docs/ was
+    written with (generator/pagekeys.py), to leave unchanged agency and bulletin pages as they are."""
+    made = keys.page if keys else _call
     per_bulletin = entries_of(archive)
     found = campaigns.campaigns(archive)
     named = campaigns.slug_of(found)
@@ -97,12 +105,14 @@ def render_site(
         if original := (originals or {}).get(bulletin.id):
             download = urls.original(bulletin.id, original[0])
             yield download, original[1]
-        yield urls.bulletin(bulletin.id), bulletin_page(bulletin, entries, download)
+        here = urls.bulletin(bulletin.id)
+        yield here, made(here, bulletin_page, bulletin, entries, download)
         yield urls.source(bulletin.id), sources[bulletin.id]
         for n, entry in enumerate(entries):
             before = entries[n - 1] if n else None
             after = entries[n + 1] if n + 1 < len(entries) else None
-            yield entry.path, agency_page(entry, before, after, named, neighbours[entry.path])
+            slugs = tuple(named[c] for c in entry.item.campaigns)
+            yield entry.path, made(entry.path, agency_page, entry, before, after, slugs, neighbours[entry.path])
     for family in archive.families:
         if family.id in lines:
             yield from family_pages(family, lines[family.id]).items()
@@ -119,11 +129,16 @@ def render_site(
     yield urls.api("campaigns"), downloads.as_json(campaigns.api_campaigns(found))
 
 
+def _call(path: str, render: Callable[..., str], *args: Any) -> str:
+    """What PageKeys.page does without keys: render the page."""
+    return render(*args)
+
+
 def agency_page(
-    entry: Entry, before: Entry | None, after: Entry | None, named: dict[str, str], years: tuple[Entry | None, ...]
+    entry: Entry, before: Entry | None, after: Entry | None, slugs: tuple[str, ...], years: tuple[Entry | None, ...]
 ) -> str:
-    """`named`: campaign name -> its series' slug (generator/campaigns.py); `years`: the family's
-    entries in the previous and next year (generator/compare.py)."""
+    """`slugs`: the series slug of each of the item's campaigns (generator/campaigns.py); `years`:
+    the family's entries in the previous and next year (generator/compare.py)."""
     bulletin, item, family, here = entry.bulletin, entry.item, entry.family, entry.path
     meta = {
         "title": page_title(entry),
@@ -163,7 +178,7 @@ def agency_page(
         lines += [
             f"## 活动名称 {{#campaigns {NOT_SEARCHED}}}",
             "",
-            *(f"- [{md(c)}]({link(here, urls.campaign(named[c]))})" for c in item.campaigns),
+            *(f"- [{md(c)}]({link(here, urls.campaign(slug))})" for c, slug in zip(item.campaigns, slugs, strict=True)),
             "",
         ]
     lines += [

@@ -20,6 +20,8 @@ runs the engine's own `build --strict` command, with two changes:
 - **One page at a time.** Each page is rendered and written, and its Markdown, HTML, table of
   contents and metadata dropped, before the next: MkDocs renders every page before it writes any,
   so that at 100,000 pages it holds them all in memory at once.
+- **A page's canonical URL joined as text** where that gives what the engine's `urljoin` gives
+  (a URL of plain path segments under a plain site_url): 0.3 s of a 10,000-page build otherwise.
 
 Then, the engine's pages let go, the post-build step (generator/postbuild.py) over the pages
 rendered, the outputs kept linked in, and the next cache.
@@ -33,12 +35,15 @@ import importlib
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from generator.buildcache import ENV, MANIFEST, REPORT, BuildCache, code_hash, files_hash
 from generator.postbuild import Icon, Stats, postbuild
@@ -179,7 +184,9 @@ def engine_patched(engine: str, plan: Plan, templates: Path) -> Iterator[None]:
     build = importlib.import_module(f"{engine}.commands.build")
     file_class = importlib.import_module(f"{engine}.structure.files").File
     theme_class = importlib.import_module(f"{engine}.theme").Theme
+    page_class = importlib.import_module(f"{engine}.structure.pages").Page
     populate, render, get_env = build._populate_page, build._build_page, theme_class.get_env
+    set_canonical_url = page_class._set_canonical_url
 
     def remember(page, config, files, dirty=False) -> None:  # the engine's first pass: render later
         if plan.files is None:
@@ -199,19 +206,43 @@ def engine_patched(engine: str, plan: Plan, templates: Path) -> Iterator[None]:
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(templates))
         return env
 
+    def canonical_url(page, base: str | None) -> None:
+        url, joined = page.url, _joined(base) if base else None
+        if joined and _PLAIN_URL.fullmatch(url):
+            page.canonical_url, page.abs_url = joined[0] + url, joined[1] + url
+        else:
+            set_canonical_url(page, base)
+
     def dirty_warning(record: logging.LogRecord) -> bool:
         return "'dirty' build" not in record.getMessage()
 
     saved = file_class.is_modified
     build._populate_page, build._build_page, theme_class.get_env = remember, populate_and_render, compiled_once
     file_class.is_modified = lambda file: not (plan.is_docs_file(file) and plan.keeps(file))
+    page_class._set_canonical_url = canonical_url
     build.log.addFilter(dirty_warning)
     try:
         yield
     finally:
         build._populate_page, build._build_page, theme_class.get_env = populate, render, get_env
         file_class.is_modified = saved
+        page_class._set_canonical_url = set_canonical_url
         build.log.removeFilter(dirty_warning)
+
+
+# Path segments that urljoin leaves as they are: no dot segment, query, fragment or scheme.
+_PLAIN_URL = re.compile(r"(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*)?")
+
+
+@cache
+def _joined(base: str) -> tuple[str, str] | None:
+    """site_url with its slash, and its path: what a plain URL is appended to, for the engine's
+    canonical and absolute URLs (Page._set_canonical_url); None when urljoin would change the base."""
+    base = base if base.endswith("/") else base + "/"
+    probe = "a/b/"
+    if urljoin(base, probe) != base + probe or urlsplit(base + probe).path != urlsplit(base).path + probe:
+        return None
+    return base, urlsplit(base).path
 
 
 def keep_outputs(plan: Plan, build: Path) -> None:

@@ -22,6 +22,9 @@ _THREADS = 4  # files created at once
 _BATCH = 64  # files a thread takes at once (a task per file costs more than its write)
 STAGING = ".generate-"  # prefix of the staging folders beside docs/
 _SAFE_PATH = re.compile(r"^[a-z0-9][a-z0-9.-]*(/[a-z0-9][a-z0-9.-]*)*$")
+# Content meaning "docs/ holds this file already, as it should be": kept without being read
+# (generator/pagekeys.py knows when).
+KEPT = object()
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,12 @@ class WriteStats:
     removed: int
 
 
-def write_site(docs: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]) -> WriteStats:
+def write_site(
+    docs: Path, files: Mapping[str, str | bytes | object] | Iterable[tuple[str, str | bytes | object]]
+) -> WriteStats:
     """Make docs/ hold exactly `files` (path -> content, or such pairs one at a time as the renderer
-    makes them), rewriting only what changed: text (written as UTF-8) or bytes (an attachment as
-    published, offered for download).
+    makes them), rewriting only what changed: text (written as UTF-8), bytes (an attachment as
+    published, offered for download) or KEPT (the file there is left as it is).
 
     New files go straight to their place as they come; changed ones are staged beside docs/ and
     renamed over the old ones once every byte is written, stale ones removed last. A write that
@@ -57,6 +62,10 @@ def write_site(docs: Path, files: Mapping[str, str | bytes] | Iterable[tuple[str
                 if not _SAFE_PATH.match(rel) or ".." in rel or rel.split("/")[0] not in MANAGED or rel in seen:
                     raise ValueError(f"refusing to write {rel!r}: not a generated path under docs/, or twice")
                 seen.add(rel)
+                if content is KEPT:
+                    if rel not in existing:
+                        raise ValueError(f"refusing to keep {rel!r}: docs/ has no such file")
+                    continue
                 data = content if isinstance(content, bytes) else content.encode("utf-8")
                 if rel not in existing:
                     target = os.path.join(docs, rel)

@@ -38,7 +38,7 @@ def test_site_generates_checks_builds_and_swaps_the_site_in(work: Path):
     assert not (work / "site/previous.html").exists()
     assert "公安部" in (work / "site/search/search_index.json").read_text(encoding="utf-8")
     assert [p.name for p in work.glob(".site-*")] == [".site-cache"]  # no build or old site left behind
-    assert sorted(os.listdir(work / ".site-cache")) == ["current", "seeds", "templates"]
+    assert sorted(os.listdir(work / ".site-cache")) == ["current", "pages.json", "seeds", "templates"]
 
 
 def test_a_failed_mkdocs_build_keeps_the_previous_site(work: Path):

@@ -9,7 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
+from contextlib import nullcontext
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -183,3 +185,22 @@ def test_a_build_started_early_waits_for_docs_and_builds_nothing_if_they_never_c
     os.close(write)
     assert process.wait(timeout=60) == 0
     assert not build.exists() and not (cache / "next").exists()
+
+
+@pytest.mark.parametrize(
+    "base", ["https://example.github.io/zly/", "https://example.org", "http://127.0.0.1:8000/", "https://x.org/a/./b/"]
+)
+def test_a_canonical_url_joined_as_text_is_the_one_urljoin_gives(base: str):
+    from mkdocs.structure.pages import Page
+
+    from generator.sitebuild import Plan, engine_patched
+
+    urls = ["", "bulletins/2024-national/market-regulation/", "index.html", "a b/", "../x/", "./", "%E4%B8%AD/", "x/#f"]
+    made = []
+    for patched in (False, True):
+        with engine_patched("mkdocs", Plan(Path("site"), "", "full"), Path("templates")) if patched else nullcontext():
+            pages = [SimpleNamespace(url=url) for url in urls]
+            for page in pages:
+                Page._set_canonical_url(page, base)
+        made.append([(page.canonical_url, page.abs_url) for page in pages])
+    assert made[1] == made[0]

@@ -31,6 +31,20 @@ def test_bytes_are_written_as_they_are_and_compared_like_text(tmp_path: Path):
     assert (again.written, again.unchanged) == (0, 2)
 
 
+def test_a_kept_file_is_left_unread_and_counted_and_one_missing_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    docs = tmp_path / "docs"
+    write_site(docs, {"index.md": "home\n", "bulletins/a.md": "a\n"})
+    monkeypatch.setattr(writer, "_read", lambda path: pytest.fail(f"{path} read"))
+    stats = write_site(docs, [("index.md", writer.KEPT), ("bulletins/a.md", writer.KEPT)])
+    assert (stats.written, stats.unchanged, stats.removed) == (0, 2, 0)
+    assert (docs / "bulletins/a.md").read_text(encoding="utf-8") == "a\n"
+    with pytest.raises(ValueError, match=r"bulletins/b\.md"):
+        write_site(docs, [("index.md", "home 2\n"), ("bulletins/b.md", writer.KEPT)])
+    assert (docs / "index.md").read_text(encoding="utf-8") == "home\n"  # nothing changed
+
+
 def test_hand_written_pages_are_never_touched(tmp_path: Path):
     docs = tmp_path / "docs"
     (docs / "stylesheets").mkdir(parents=True)
