@@ -134,7 +134,7 @@ class Plan:
         if self.full or file.src_uri == HOME:
             return False
         known = self.previous["files"].get(file.src_uri)
-        if known and known[0] == self.record(file)[0] and os.path.isfile(self.site / file.dest_uri):
+        if known and known[0] == self.record(file)[0] and os.path.isfile(os.path.join(self.site, file.dest_uri)):
             self.kept[file.src_uri] = file.dest_uri
             return True
         return False
