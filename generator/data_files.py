@@ -23,8 +23,10 @@ def load_yaml(path: Path, schema_path: Path) -> object:
     import jsonschema  # only when data is loaded: it takes a tenth of the command line's start
 
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        text = path.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
+        exc = _python_error(text) or exc
         mark = getattr(exc, "problem_mark", None)
         raise DataError(str(path), mark.line + 1 if mark else 1, f"not valid YAML: {_one_line(exc)}") from None
     except OSError as exc:
@@ -35,6 +37,16 @@ def load_yaml(path: Path, schema_path: Path) -> object:
         where = "/".join(str(p) for p in exc.absolute_path)
         raise DataError(str(path), line_of(path, list(exc.absolute_path)), f"{where}: {exc.message}") from None
     return data
+
+
+def _python_error(text: str) -> yaml.YAMLError | None:
+    """PyYAML's own parser's error for the text libyaml refused: it says what it expected and found
+    ("expected the node content, but found '<stream end>'"), libyaml less."""
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        return exc
+    return None
 
 
 def line_of(path: Path, keys: Sequence[str | int], loader: type = yaml.SafeLoader) -> int:
