@@ -5,7 +5,7 @@
 make_site (generator/pipeline.py) runs this in a process of its own, into BUILD, an empty folder
 beside SITE, and swaps BUILD in once this and the check succeeded. It starts while docs/ is being
 generated, readies itself (imports, the inputs hash, the plan) and waits for a byte on FD. Then it
-runs the engine's own `build --strict` command, with two changes:
+runs the engine's own `build --strict` command, with these changes:
 
 - **Incremental.** When the cache of the build that made SITE (generator/buildcache.py) says it
   came from the same inputs (`inputs_hash`), the build is the engine's `--dirty` one: it renders
