@@ -38,14 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.memory import Sampled, sampled  # noqa: E402
-from benchmarks.run import _env, plain_writes  # noqa: E402
+from benchmarks.run import _env, plain_writes, remove_generated  # noqa: E402
 from benchmarks.synth import write_archive  # noqa: E402
 from benchmarks.tables import measures_table  # noqa: E402
-from generator.writer import MANAGED  # noqa: E402
 from tests.helpers import make_project  # noqa: E402
 
 PY = sys.executable
-TRIALS = 3  # the bulletin added to copies of the built archive: the median counts (the VM's speed drifts)
+TRIALS = 3  # runs of a measure whose median counts (the VM's speed drifts): +1 builds, generate on disk
 SITE = [PY, "-m", "generator", "site", "--strict"]
 
 
@@ -92,7 +91,7 @@ def measure(count: int, work: Path) -> dict:
         with tempfile.TemporaryDirectory(prefix="zly-generate-", dir=ROOT.parent) as folder:
             (Path(folder) / "project").mkdir()
             disk = make_project(Path(folder) / "project", seeds=project / "seeds")
-            on_disk = [generate_and_plain(disk, Path(folder) / "plain", remove=True) for _ in range(3)]
+            on_disk = [generate_and_plain(disk, Path(folder) / "plain", remove=True) for _ in range(TRIALS)]
 
     full = sampled(SITE, project, env)
     again = sampled(SITE, project, env)
@@ -137,9 +136,7 @@ def generate_and_plain(project: Path, plain: Path, remove: bool = False) -> tupl
     until its files are on the disk (os.sync), as neither is done before. `remove`: docs/'s
     generated files first."""
     if remove:
-        for name in MANAGED:
-            path = project / "docs" / name
-            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        remove_generated(project / "docs")
     os.sync()
     gen = sampled([PY, "-m", "generator", "build", "--strict"], project, _env())
     start = time.perf_counter()
@@ -175,8 +172,8 @@ ROWS = [
     ("generate_mb", "… peak MB", "{:,}"),
     ("plain_s", "the same files, plain writes s", "{:.2f}"),
     ("generate_ratio", "generate / plain writes", "{:.2f}"),
-    ("disk_generate_s", "generate s on the project's disk, median of 3", "{:.2f}"),
-    ("disk_plain_s", "the same files, plain writes s, median of 3", "{:.2f}"),
+    ("disk_generate_s", f"generate s on the project's disk, median of {TRIALS}", "{:.2f}"),
+    ("disk_plain_s", f"the same files, plain writes s, median of {TRIALS}", "{:.2f}"),
     ("disk_ratio", "generate / plain writes on the project's disk", "{:.2f}"),
 ]
 

@@ -110,6 +110,13 @@ def touched(before: dict[str, int], after: dict[str, int]) -> list[str]:
     return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
 
 
+def remove_generated(docs: Path) -> None:
+    """docs/ as before any generate: its hand-written pages only."""
+    for name in MANAGED:
+        path = docs / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+
+
 def plain_writes(docs: Path, out: Path) -> float:
     """Seconds a bare loop takes to create the generated files again: what the disk itself costs."""
     contents = {rel: (docs / rel).read_bytes() for rel in mtimes(docs)}
@@ -188,11 +195,8 @@ def measure(count: int, work: Path, repeat: int) -> dict:
     bare = bare_site(docs, work)
     pairs = []
     for _ in range(repeat):
-        for generated in [project / "site", *(docs / name for name in MANAGED)]:
-            if generated.is_dir():
-                shutil.rmtree(generated)
-            else:
-                generated.unlink()
+        shutil.rmtree(project / "site", ignore_errors=True)
+        remove_generated(docs)
         pairs.append((timed(make_site, project), timed([PY, "-m", "mkdocs", "build", "--quiet"], bare)))
     pairs.sort(key=lambda pair: pair[0].seconds / pair[1].seconds)
     first, yardstick = pairs[len(pairs) // 2]  # the median pair (of an even number, the higher)

@@ -99,6 +99,23 @@ def code_hash() -> str:
     return digest.hexdigest()
 
 
+def file_record(path: str, known: list | None = None) -> list:
+    """[sha256, size, mtime in ns] of a file: `known` itself when size and mtime are those it records
+    (as git's index does: the writer leaves an unchanged file as it was), else its bytes hashed."""
+    stat = os.stat(path)
+    if known and known[1:] == [stat.st_size, stat.st_mtime_ns]:
+        return known
+    with open(path, "rb") as file:
+        return [hashlib.file_digest(file, "sha256").hexdigest(), stat.st_size, stat.st_mtime_ns]
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Written whole or not at all: a run killed mid-write leaves the old file or none, never half."""
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+
+
 def files_hash(paths: list[Path], root: Path) -> str:
     """A hash of each file of `paths` (files, or folders whole, compiled Python aside) by its path
     from `root` and its bytes: a file renamed, added or changed changes it."""

@@ -9,9 +9,9 @@ slug. So a key changes whenever anything the function is given changes, whatever
 shows: pass a page function what it reads, not more (a page given the whole archive would be
 rendered every time).
 
-The keys live in `.site-cache/pages.json` (generator/buildcache.py): docs path -> the key, and the
-size, mtime and digest of the file written, so that a file changed or replaced since (by hand, or
-by a run killed before it saved its keys) is rendered again.
+The keys live in `.site-cache/pages.json` (generator/buildcache.py): docs path -> the key and the
+file's record as written (buildcache.file_record: its digest, size and mtime), so that a file
+changed or replaced since (by hand, or by a run killed before it saved its keys) is rendered again.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.buildcache import code_hash
+from generator.buildcache import code_hash, file_record, write_whole
 from generator.model import Bulletin, Entry, Family
 from generator.writer import KEPT
 
 
 class PageKeys:
-    """The keys docs/ was written with (`previous`: path -> [key, size, mtime_ns, digest of its
-    bytes]), this run's keys, and the pages kept without being rendered."""
+    """The keys docs/ was written with (`previous`: path -> [key, *the file's record]), this run's
+    keys, and the pages kept without being rendered."""
 
     def __init__(self, docs: Path, previous: dict[str, list] | None = None) -> None:
         self.docs = docs
@@ -54,7 +54,7 @@ class PageKeys:
         """render(*args), or KEPT when docs/`path` holds it already."""
         key = self.key(render, args)
         self.keys[path] = key
-        if (before := self.previous.get(path)) and before[0] == key and self._holds(path, *before[1:]):
+        if (before := self.previous.get(path)) and before[0] == key and self._holds(path, before[1:]):
             self._kept.add(path)
             return KEPT
         return render(*args)
@@ -65,21 +65,16 @@ class PageKeys:
         return len(self._kept)
 
     def save(self, file: Path) -> None:
-        """This run's keys with their files' sizes, mtimes and digests, once write_site has put them
-        in place; written whole or not at all."""
+        """This run's keys with their files' records, once write_site has put them in place."""
         pages = {}
         for path, key in sorted(self.keys.items()):
             if path in self._kept:
                 pages[path] = self.previous[path]
-                continue
-            stat = os.stat(os.path.join(self.docs, path))
-            before = self.previous.get(path)
-            same = before and before[1:3] == [stat.st_size, stat.st_mtime_ns]
-            pages[path] = [key, stat.st_size, stat.st_mtime_ns, before[3] if same else self._file_digest(path)]
+            else:
+                before = self.previous.get(path)
+                pages[path] = [key, *file_record(os.path.join(self.docs, path), before[1:] if before else None)]
         file.parent.mkdir(parents=True, exist_ok=True)
-        partial = file.with_name(file.name + ".partial")
-        partial.write_text(json.dumps({"code": code_hash(), "pages": pages}, separators=(",", ":")), "utf-8")
-        partial.replace(file)
+        write_whole(file, json.dumps({"code": code_hash(), "pages": pages}, separators=(",", ":")).encode())
 
     def key(self, render: Callable[..., str], args: tuple) -> str:
         digest = hashlib.blake2b(render.__qualname__.encode(), digest_size=16)
@@ -88,20 +83,13 @@ class PageKeys:
             digest.update(b"\0")
         return digest.hexdigest()
 
-    def _holds(self, path: str, size: int, mtime_ns: int, digest: str) -> bool:
+    def _holds(self, path: str, record: list) -> bool:
         """Whether docs/`path` is still the file written: the same size and mtime, or (a copy
         restored from a cache may not keep the mtime) the same bytes."""
         try:
-            stat = os.stat(os.path.join(self.docs, path))
+            return file_record(os.path.join(self.docs, path), record)[0] == record[0]
         except OSError:
             return False
-        if stat.st_size != size:
-            return False
-        return stat.st_mtime_ns == mtime_ns or self._file_digest(path) == digest
-
-    def _file_digest(self, path: str) -> str:
-        with open(os.path.join(self.docs, path), "rb") as file:
-            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
 
     def _token(self, value: Any) -> str:
         """A string that differs whenever `value` differs (for the types page functions are given)."""
@@ -111,7 +99,7 @@ class PageKeys:
             return "(" + ",".join(self._token(v) for v in value) + ")"
         if isinstance(value, (Bulletin, Family)):
             if id(value) not in self._tokens:
-                self._tokens[id(value)] = _digest(repr(value))
+                self._tokens[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
                 if isinstance(value, Bulletin):
                     self._places.update((id(item), n) for n, item in enumerate(value.items))
             return self._tokens[id(value)]
@@ -122,7 +110,3 @@ class PageKeys:
                 self._tokens[id(value)] = f"{bulletin}/{place}/{self._token(value.family)}/{value.slug!r}"
             return self._tokens[id(value)]
         raise TypeError(f"no page key for a {type(value).__name__}: give the page function plain values")
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()

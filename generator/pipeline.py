@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import runs
-from generator.buildcache import REPORT, BuildCache, code_hash
+from generator.buildcache import REPORT, BuildCache, code_hash, write_whole
 from generator.check import check
 from generator.data_files import line_of
 from generator.errors import InputError, Interrupted, StepFailed, Warnings
@@ -77,10 +77,7 @@ def _cached(path: Path) -> tuple | None:
 
 
 def _store(path: Path, value: tuple) -> None:
-    """Written whole or not at all: a run killed mid-write leaves no half an entry."""
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    partial.replace(path)
+    write_whole(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def generate(

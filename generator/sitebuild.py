@@ -45,7 +45,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from generator.buildcache import ENV, MANIFEST, REPORT, BuildCache, code_hash, files_hash
+from generator.buildcache import ENV, MANIFEST, REPORT, BuildCache, code_hash, file_record, files_hash
 from generator.postbuild import Icon, Stats, postbuild
 from generator.runs import release_memory
 
@@ -116,14 +116,7 @@ class Plan:
         the last build recorded (as git's index does: the writer leaves an unchanged file as it was)."""
         uri = file.src_uri
         if uri not in self.records:
-            stat = os.stat(file.abs_src_path)
-            known = self.previous["files"].get(uri)
-            if known and known[1:] == [stat.st_size, stat.st_mtime_ns]:
-                self.records[uri] = known
-            else:
-                with open(file.abs_src_path, "rb") as source:
-                    digest = hashlib.file_digest(source, "sha256").hexdigest()
-                self.records[uri] = [digest, stat.st_size, stat.st_mtime_ns]
+            self.records[uri] = file_record(file.abs_src_path, self.previous["files"].get(uri))
         return self.records[uri]
 
     def keeps(self, file) -> bool:

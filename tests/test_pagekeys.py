@@ -156,7 +156,7 @@ def test_a_key_covers_every_argument_and_refuses_what_it_cannot_tell_apart(tmp_p
     assert keys.key(page, ("a", 1, None)) != keys.key(page, ("a", 1, "")) != keys.key(page, (("a", 1), None))
     with pytest.raises(TypeError, match="dict"):
         keys.page("bulletins/x.md", page, {"a": 1})
-    keys.previous = {"bulletins/x.md": [keys.key(page, ("a",)), 0, 0, ""]}  # no such file: rendered
+    keys.previous = {"bulletins/x.md": [keys.key(page, ("a",)), "", 0, 0]}  # no such file: rendered
     assert keys.page("bulletins/x.md", page, "a") == "page" and calls == [("a",)]
     (tmp_path / "bulletins").mkdir()
     (tmp_path / "bulletins" / "x.md").write_text("page", encoding="utf-8")
