@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator import meta, urls
 from generator.indexes import bulletin_row, by_year, entries_of, page_row
@@ -49,21 +49,55 @@ def bulletin_rows(bulletins: Iterable[Bulletin], counts: dict[str, list[Entry]])
     return [bulletin_row(b, len(counts.get(b.id, []))) for b in bulletins]
 
 
-def as_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
+def as_csv(rows: Iterable[dict], columns: tuple[str, ...]) -> str:
+    return _csv_file(csv_lines(rows, columns), columns)
+
+
+def csv_lines(rows: Iterable[dict], columns: tuple[str, ...]) -> list[str]:
+    """Each row as a line of CSV (RFC 4180: CRLF, quotes where needed); a list is one cell, its
+    items on lines of their own."""
     out = io.StringIO()
-    writer = csv.writer(out)  # RFC 4180: CRLF, quotes where needed
-    writer.writerow(columns)
+    writer = csv.writer(out)
+    lines = []
     for row in rows:
         writer.writerow(["\n".join(v) if isinstance(v := row.get(c, ""), list) else v for c in columns])
-    return "\ufeff" + out.getvalue()
+        lines.append(out.getvalue())
+        out.seek(0)
+        out.truncate()
+    return lines
+
+
+def _csv_file(lines: list[str], columns: tuple[str, ...]) -> str:
+    return "\ufeff" + csv_lines([dict(zip(columns, columns, strict=True))], columns)[0] + "".join(lines)
 
 
 def as_json(rows: list[dict]) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
 
 
-def both(name: str, rows: list[dict], columns: tuple[str, ...]) -> dict[str, str]:
-    return {urls.download(name, "csv"): as_csv(rows, columns), urls.download(name, "json"): as_json(rows)}
+# One row of as_json's list: the list is "[" + the rows joined by "," + "]".
+_json_row = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
+
+
+def both(name: str, rows: list[dict], columns: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """The CSV file, then the JSON: one at a time (the dataset's are 45 MB each at 10^5 pages)."""
+    yield urls.download(name, "csv"), as_csv(rows, columns)
+    yield urls.download(name, "json"), as_json(rows)
+
+
+class _Listings:
+    """Listings of agency pages, each page's row encoded once: a page sits in its family's listing
+    and in each of its campaigns' (at 10^4 pages, a fifth less time for the downloads)."""
+
+    def __init__(self, listing: dict[str, dict]) -> None:
+        self.csv = dict(zip(listing, csv_lines(listing.values(), LISTING_COLUMNS), strict=True))
+        self.json = {path: _json_row(row) for path, row in listing.items()}
+
+    def both(self, name: str, entries: Iterable[Entry]) -> Iterator[tuple[str, str]]:
+        """both(name, the entries' listing rows, LISTING_COLUMNS), from the rows as encoded."""
+        paths = [entry.path for entry in entries]
+        yield urls.download(name, "csv"), _csv_file([self.csv[path] for path in paths], LISTING_COLUMNS)
+        yield urls.download(name, "json"), "[" + ",".join(self.json[path] for path in paths) + "]\n"
 
 
 def links(here: str, name: str, what: str = "下载") -> str:
@@ -72,21 +106,25 @@ def links(here: str, name: str, what: str = "下载") -> str:
     return f"{what}：[CSV]({csv_link}) · [JSON]({json_link})"
 
 
-def download_files(archive: Archive, families: dict[str, list[Entry]], campaigns: dict[str, tuple[Entry, ...]]) -> dict:
-    """`families`: family id -> its timeline; `campaigns`: series slug -> its entries."""
+def download_files(
+    archive: Archive, families: dict[str, list[Entry]], campaigns: dict[str, tuple[Entry, ...]]
+) -> Iterator[tuple[str, str]]:
+    """(path, content) of each download, one at a time (at 10^5 pages they are 180 MB together).
+    `families`: family id -> its timeline; `campaigns`: series slug -> its entries."""
     counts = entries_of(archive)
     listing = {entry.path: listing_row(entry) for entry in archive.entries}
-    files = both(urls.DATASET, dataset_rows(archive.entries, listing), DATASET_COLUMNS)
-    files |= both(urls.BULLETIN_LIST, bulletin_rows(archive.bulletins, counts), BULLETIN_COLUMNS)
+    yield from both(urls.DATASET, dataset_rows(archive.entries, listing), DATASET_COLUMNS)
+    yield from both(urls.BULLETIN_LIST, bulletin_rows(archive.bulletins, counts), BULLETIN_COLUMNS)
     for year, bulletins in by_year(archive.bulletins).items():
-        files |= both(urls.listing("year", year), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
+        yield from both(urls.listing("year", year), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
+    listings = _Listings(listing)
+    del listing
     for family_id, entries in families.items():
-        files |= both(urls.listing("family", family_id), [listing[e.path] for e in entries], LISTING_COLUMNS)
+        yield from listings.both(urls.listing("family", family_id), entries)
     regions: dict[str, list[Bulletin]] = {}
     for bulletin in archive.bulletins:
         regions.setdefault(region_slug(bulletin.region, bulletin.level), []).append(bulletin)
     for slug, bulletins in regions.items():
-        files |= both(urls.listing("region", slug), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
+        yield from both(urls.listing("region", slug), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
     for slug, entries in campaigns.items():
-        files |= both(urls.listing("campaign", slug), [listing[e.path] for e in entries], LISTING_COLUMNS)
-    return files
+        yield from listings.both(urls.listing("campaign", slug), entries)

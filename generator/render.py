@@ -122,7 +122,7 @@ def render_site(
     yield urls.HOME, home_page(archive, site_name)
     yield from campaigns.campaign_files(found).items()
     yield from feeds.feed_files(archive, site_name, own).items()
-    yield from downloads.download_files(archive, lines, {c.slug: c.entries for c in found}).items()
+    yield from downloads.download_files(archive, lines, {c.slug: c.entries for c in found})
     yield from renames.redirect_files(archive, own, renames.former_ids({f.id for f in archive.families})).items()
     for name, data in (("pages", api_pages), ("agencies", api_agencies), ("bulletins", api_bulletins)):
         yield urls.api(name), downloads.as_json(data(archive))

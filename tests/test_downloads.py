@@ -5,7 +5,7 @@ import io
 import json
 from pathlib import Path
 
-from generator.downloads import as_csv
+from generator.downloads import LISTING_COLUMNS, as_csv, both, listing_row
 from tests.test_findable import links
 from tests.test_render import ARCHIVE, FILES
 
@@ -57,3 +57,21 @@ def test_every_family_and_campaign_has_both_files():
         if path.startswith("downloads/") and path.endswith(".csv"):
             assert path[:-3] + "json" in FILES
     assert "downloads/agencies/public-security.csv" in FILES and "downloads/campaigns/tiequan.json" in FILES
+
+
+def test_listings_from_rows_encoded_once_equal_the_rows_encoded_for_each():
+    """A family's and a campaign's files are joined from rows encoded once (downloads._Listings)."""
+    listing = {entry.path: listing_row(entry) for entry in ARCHIVE.entries}
+    checked = 0
+    for path, content in FILES.items():
+        name = path.removeprefix("downloads/").rsplit(".", 1)[0]
+        if path.startswith(("downloads/agencies/", "downloads/campaigns/")):
+            entries = json.loads(FILES[f"downloads/{name}.json"])
+            rows = [listing[entry_path(row["url"])] for row in entries]
+            assert dict(both(name, rows, LISTING_COLUMNS))[path] == content, path
+            checked += 1
+    assert checked > 20
+
+
+def entry_path(url: str) -> str:
+    return next(entry.path for entry in ARCHIVE.entries if entry.url == url)
