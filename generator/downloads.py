@@ -118,7 +118,7 @@ def download_files(
     for year, bulletins in by_year(archive.bulletins).items():
         yield from both(urls.listing("year", year), bulletin_rows(bulletins, counts), BULLETIN_COLUMNS)
     listings = _Listings(listing)
-    del listing  # the rows are now kept encoded: free them before the largest listings
+    del listing  # its rows are kept encoded in `listings` now: the dicts need not stay
     for family_id, entries in families.items():
         yield from listings.both(urls.listing("family", family_id), entries)
     regions: dict[str, list[Bulletin]] = {}
